@@ -1,0 +1,233 @@
+"""The shared matcher: one Aho–Corasick automaton per language over the expanded glossary.
+
+Chinese is matched leftmost-longest with no segmentation (a closed glossary needs none), after
+Traditional → Simplified and full-width folding; a longer match subsumes what it contains
+(徐州市委书记 is one title, not also the place 徐州). English is matched on word boundaries,
+case-insensitively unless a term says otherwise, with quotes, dashes and whitespace folded and
+regular plurals (-s, -es) and possessives accepted. Every match is reported at its offsets in
+the caller's original text.
+
+Template titles are also matched with their place elided (市委书记 in
+徐州市委书记、市人大常委会主任周铁根): such a match carries the template and no place, and the
+check resolves the place from the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from shuyu.glossary.expand import ZH_SLOT
+from shuyu.glossary.model import Glossary
+from shuyu.model import EN
+from shuyu.model import ZH
+from shuyu.model import Status
+from shuyu.model import Term
+from shuyu.text.normalize import fold_en_keep_case
+from shuyu.text.normalize import normalize_en
+from shuyu.text.normalize import normalize_en_term
+from shuyu.text.normalize import normalize_zh
+from shuyu.text.normalize import normalize_zh_term
+
+#: Bumped whenever the pattern tables change shape, so stale disk caches are not used.
+MATCHER_VERSION = "1"
+#: Elided template forms shorter than this are not matched: 市长 alone would fire inside
+#: 城市长期 ("the city's long-term"), while 市委书记 and 市人大常委会主任 are safe.
+MIN_ELIDED_LENGTH = 3
+_SPACES = re.compile(r" {2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One glossary term a pattern stands for."""
+
+    concept: str
+    text: str
+    status: Status
+    case_sensitive: bool = False
+    plural: bool = True
+    romanization: bool = False
+    #: True for a template term matched with its place left out.
+    elided: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A glossary term found in a text: its span in the caller's text and what it may be.
+
+    ``entries`` holds more than one entry when homonyms share the form (鼓楼区 of Nanjing and
+    of Xuzhou): the match says which concepts it may mean.
+    """
+
+    start: int
+    end: int
+    surface: str
+    entries: tuple[Entry, ...]
+    lang: str
+
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        """The ids of the concepts this match may mean (sorted, unique)."""
+        return tuple(sorted({e.concept for e in self.entries}))
+
+    @property
+    def status(self) -> Status:
+        """The best status among the entries (preferred over admitted over deprecated)."""
+        order = (Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED)
+        return min((e.status for e in self.entries), key=order.index)
+
+
+@dataclass(slots=True)
+class PatternTable:
+    """The patterns of one language and the entries each stands for: what the disk cache keeps."""
+
+    lang: str
+    patterns: list[str]
+    entries: list[tuple[Entry, ...]]
+
+
+def build_tables(glossary: Glossary) -> dict[str, PatternTable]:
+    """Pattern tables for both languages from an expanded glossary (pure; cached by the caller)."""
+    by_lang: dict[str, dict[str, list[Entry]]] = {ZH: {}, EN: {}}
+    for concept in glossary.expanded.values():
+        for term in concept.terms:
+            _add(by_lang, concept.id, term)
+    # Elided template titles: the Chinese term with its place slot removed.
+    for template in glossary.templates():
+        for term in template.terms_in(ZH):
+            if ZH_SLOT not in term.text:
+                continue
+            elided = term.text.replace(ZH_SLOT, "")
+            if len(elided) >= MIN_ELIDED_LENGTH:
+                key = normalize_zh_term(elided)
+                by_lang[ZH].setdefault(key, []).append(
+                    Entry(template.id, elided, term.status, elided=True))
+    tables = {}
+    for lang, table in by_lang.items():
+        # Where a form is both a full term of some concept and an elided template form,
+        # the full term wins: elision is a fallback, not a homonym.
+        cleaned = {}
+        for pattern, entries in table.items():
+            full = [e for e in entries if not e.elided]
+            cleaned[pattern] = tuple(_unique(full or entries))
+        patterns = sorted(cleaned)
+        tables[lang] = PatternTable(lang, patterns, [cleaned[p] for p in patterns])
+    return tables
+
+
+def _unique(entries: Iterable[Entry]) -> list[Entry]:
+    seen = set()
+    out = []
+    for e in entries:
+        if e not in seen:
+            seen.add(e)
+            out.append(e)
+    return out
+
+
+def _add(by_lang: dict[str, dict[str, list[Entry]]], concept_id: str, term: Term) -> None:
+    if term.lang == ZH:
+        key = normalize_zh_term(term.text)
+    elif term.lang == EN:
+        key = normalize_en_term(term.text)
+    else:
+        return
+    if not key:
+        return
+    by_lang[term.lang].setdefault(key, []).append(
+        Entry(concept_id, term.text, term.status, term.case_sensitive, term.plural, term.romanization))
+
+
+class Matcher:
+    """Finds glossary terms in Chinese or English text.
+
+    >>> from shuyu.glossary.model import Glossary
+    >>> from shuyu.model import Concept, Category
+    >>> c = Concept("xuzhou", Category.PLACE, [Term("徐州市", ZH), Term("徐州", ZH, Status.ADMITTED),
+    ...     Term("Xuzhou", EN)])
+    >>> m = Matcher.from_glossary(Glossary(expanded={"xuzhou": c}))
+    >>> [(x.start, x.end, x.surface) for x in m.find("在徐州市和徐州", ZH)]
+    [(1, 4, '徐州市'), (5, 7, '徐州')]
+    >>> [(x.surface, x.concepts) for x in m.find("Xuzhou's parks, not Xuzhouese", EN)]
+    [('Xuzhou', ('xuzhou',))]
+    """
+
+    def __init__(self, tables: dict[str, PatternTable]) -> None:
+        self.tables = tables
+        self._zh = self._automaton(tables[ZH], ahocorasick_rs.MatchKind.LeftmostLongest)
+        # English needs every candidate: the longest one may fail its word boundary while a
+        # shorter one at the same place passes, so overlapping matches are filtered here.
+        self._en = self._automaton(tables[EN], ahocorasick_rs.MatchKind.Standard)
+
+    @classmethod
+    def from_glossary(cls, glossary: Glossary) -> Matcher:
+        """Build the tables and automata for a glossary."""
+        return cls(build_tables(glossary))
+
+    @staticmethod
+    def _automaton(table: PatternTable, kind: ahocorasick_rs.MatchKind) -> ahocorasick_rs.AhoCorasick | None:
+        if not table.patterns:
+            return None
+        return ahocorasick_rs.AhoCorasick(table.patterns, matchkind=kind,
+                                          implementation=ahocorasick_rs.Implementation.DFA)
+
+    def find(self, text: str, lang: str) -> list[Match]:
+        """Every glossary term in ``text`` (Chinese when ``lang`` is ``"zh"``, else English)."""
+        return self.find_zh(text) if lang == ZH else self.find_en(text)
+
+    def find_zh(self, text: str) -> list[Match]:
+        """Leftmost-longest matches in Chinese text (offsets are the text's own)."""
+        if self._zh is None or not text:
+            return []
+        norm, _ = normalize_zh(text)  # length-preserving: offsets are the text's
+        entries = self.tables[ZH].entries
+        return [Match(s, e, text[s:e], entries[i], ZH) for i, s, e in self._zh.find_matches_as_indexes(norm)]
+
+    def find_en(self, text: str) -> list[Match]:
+        """Word-bounded leftmost-longest matches in English text."""
+        if self._en is None or not text:
+            return []
+        norm, omap = normalize_en(text)
+        entries_of = self.tables[EN].entries
+        n = len(norm)
+        candidates: list[tuple[int, int, tuple[Entry, ...]]] = []
+        for i, s, e in self._en.find_matches_as_indexes(norm, overlapping=True):
+            if s > 0 and _is_word(norm[s - 1]) and _is_word(norm[s]):
+                continue
+            # A pattern that ends mid-word must be followed by a plural ending or a boundary.
+            end = e
+            if e < n and _is_word(norm[e]) and _is_word(norm[e - 1]):
+                if norm.startswith("s", e) and (e + 1 == n or not _is_word(norm[e + 1])):
+                    end = e + 1
+                elif norm.startswith("es", e) and (e + 2 == n or not _is_word(norm[e + 2])):
+                    end = e + 2
+                else:
+                    continue
+            entries = entries_of[i]
+            if end != e:
+                entries = tuple(x for x in entries if x.plural)
+            if any(x.case_sensitive for x in entries):
+                o_start, o_end = omap.to_original(s), omap.end_to_original(e)
+                surface = _SPACES.sub(" ", fold_en_keep_case(text[o_start:o_end]))
+                entries = tuple(x for x in entries
+                                if not x.case_sensitive or normalize_en_term(x.text, keep_case=True) == surface)
+            if entries:
+                candidates.append((s, end, entries))
+        # Leftmost-longest over the surviving candidates.
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[Match] = []
+        last_end = -1
+        for s, e, entries in candidates:
+            if s < last_end:
+                continue
+            o_start, o_end = omap.to_original(s), omap.end_to_original(e)
+            out.append(Match(o_start, o_end, text[o_start:o_end], entries, EN))
+            last_end = e
+        return out
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

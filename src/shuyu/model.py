@@ -1,0 +1,183 @@
+"""The data model: concepts, terms, places, examples and findings (plain dataclasses).
+
+The glossary follows the concept-oriented model of TBX (ISO 30042): a :class:`Concept` is one
+thing in the world; each of its :class:`Term` objects is one written form of it in one language,
+with an administrative status. Findings are what every check yields.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from dataclasses import field
+
+
+class Category(str, enum.Enum):
+    """What kind of thing a concept is."""
+
+    TITLE = "title"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    PERSON = "person"
+    TERM = "term"
+
+
+class Status(str, enum.Enum):
+    """TBX administrative status of a term."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+
+
+class Level(str, enum.Enum):
+    """Administrative level of a place, and the level a template expands over."""
+
+    COUNTRY = "country"
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    DISTRICT = "district"
+    COUNTY_CITY = "county-city"
+    ZONE = "zone"
+
+    @property
+    def is_county_level(self) -> bool:
+        """Districts, counties and county-level cities are all county-level divisions."""
+        return self in (Level.COUNTY, Level.DISTRICT, Level.COUNTY_CITY)
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is; ordered error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Numeric rank, higher is more serious.
+
+        >>> Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
+        True
+        """
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+ZH = "zh"
+EN = "en"
+LANGUAGES = (ZH, EN)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One written form of a concept in one language."""
+
+    text: str
+    lang: str
+    status: Status = Status.PREFERRED
+    case_sensitive: bool = False
+    plural: bool = True
+    #: Set on forms the loader derived (split pinyin "Xu Zhou", a dropped apostrophe
+    #: "Huaian"): such a form is reported as ``name-romanization``, not ``term-deprecated``.
+    romanization: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A test the glossary carries for itself: a Chinese sentence and one English rendering.
+
+    ``expect`` is ``"pass"`` when the rendering must raise no finding for the concept, or the
+    rule id the check must report for it.
+    """
+
+    concept_id: str
+    zh: str
+    en: str
+    expect: str
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Concept:
+    """One thing in the world, with its terms per language.
+
+    Places carry ``level`` and ``parent`` (the id of the place they belong to) and the proper
+    names ``zh_name``/``en_name`` that template slots take and the romanisation check compares.
+    A template concept has ``over`` set (the levels it expands over, optionally narrowed by
+    ``within``, a place id) and terms containing ``{place}`` (Chinese) and ``{Place}`` (English).
+    Expanded concepts keep ``template`` and ``place`` so findings can name both.
+    """
+
+    id: str
+    category: Category
+    terms: list[Term] = field(default_factory=list)
+    level: Level | None = None
+    parent: str | None = None
+    zh_name: str = ""
+    en_name: str = ""
+    over: tuple[Level, ...] = ()
+    within: str | None = None
+    note: str = ""
+    source: str = ""
+    #: A documented exception to the romanisation rule (e.g. "conventional spelling").
+    romanization_exception: str = ""
+    template: str | None = None
+    place: str | None = None
+    path: str = ""
+    line: int = 0
+
+    @property
+    def is_template(self) -> bool:
+        """True for a concept written once with a slot, expanded over places at load."""
+        return bool(self.over)
+
+    def terms_in(self, lang: str, status: Status | None = None) -> list[Term]:
+        """The terms of one language, optionally of one status, in file order."""
+        return [t for t in self.terms if t.lang == lang and (status is None or t.status == status)]
+
+    def preferred(self, lang: str) -> str:
+        """The preferred form in ``lang`` (empty when the concept has none)."""
+        for term in self.terms:
+            if term.lang == lang and term.status == Status.PREFERRED:
+                return term.text
+        return ""
+
+    def allowed(self, lang: str) -> list[Term]:
+        """Preferred and admitted terms of ``lang``."""
+        return [t for t in self.terms if t.lang == lang and t.status != Status.DEPRECATED]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """A span in a file: 1-based line and column (code points), end exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One problem a check found, with where it is and what to write instead."""
+
+    rule: str
+    severity: Severity
+    location: Location
+    message: str
+    concept: str | None = None
+    expected: str | None = None
+    found: str | None = None
+    source: Location | None = None
+    #: The text of the line the finding is on (reporters show it with a caret).
+    context: str = ""
+    #: The line of the source the finding comes from (bilingual checks).
+    source_context: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order by place, then rule: the order every reporter prints in."""
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.message)

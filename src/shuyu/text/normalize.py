@@ -1,0 +1,120 @@
+"""Normalisation for matching, with offset maps back to the original text.
+
+Chinese: Traditional characters fold to Simplified (OpenCC ``t2s``) and full-width ASCII forms
+to half-width. English: curly quotes, primes and accents fold to ``'``, dash variants to ``-``,
+every whitespace character (line breaks, no-break spaces) to a space and runs of them to one,
+and case to lower. Each function returns the normalised text and an :class:`OffsetMap`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from shuyu.text.offsets import OffsetMap
+from shuyu.text.offsets import OffsetMapBuilder
+
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold one for one (NFKC agrees on
+# these); the rest of NFKC is not applied: it would fold 。and 、 differently and change lengths.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+_EN_FOLD = {
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\uff07"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\uff02"},
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
+    **{ord(c): " " for c in "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                            "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"},
+}
+_SPACE_RUN = re.compile(r" {2,}")
+_HAN_OR_WIDE = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, one character for one (phrase conversions that change length
+    fall back to character-by-character conversion so offsets survive).
+
+    >>> to_simplified("無錫市委書記")
+    '无锡市委书记'
+    """
+    if not _HAN_OR_WIDE.search(text):
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _t2s().convert
+    out = []
+    for ch in text:
+        c = convert(ch)
+        out.append(c if len(c) == 1 else ch)
+    return "".join(out)
+
+
+def normalize_zh(text: str) -> tuple[str, OffsetMap]:
+    """Normalise Chinese text for matching; every step keeps length, so the map is identity.
+
+    >>> normalize_zh("徐州經濟技術開發區（ＸＺ）")[0]
+    '徐州经济技术开发区(XZ)'
+    """
+    folded = to_simplified(text.translate(_FULLWIDTH))
+    return folded, OffsetMap.identity(len(folded))
+
+
+def normalize_zh_term(term: str) -> str:
+    """The normalised form of a Chinese glossary term."""
+    return normalize_zh(term)[0]
+
+
+def normalize_en(text: str) -> tuple[str, OffsetMap]:
+    """Normalise English text for matching, with the map back to ``text``.
+
+    >>> norm, m = normalize_en("CPC  Wuxi\\nMunicipal Committee’s")
+    >>> norm
+    "cpc wuxi municipal committee's"
+    >>> m.to_original(4), m.to_original(9)
+    (5, 10)
+    """
+    folded = text.translate(_EN_FOLD)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):
+        # A few characters lower to two (İ → i̇); lower them one by one, keeping length.
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+    if "  " not in lowered:
+        return lowered, OffsetMap.identity(len(lowered))
+    builder = OffsetMapBuilder()
+    parts = []
+    pos = 0
+    out_len = 0
+    for m in _SPACE_RUN.finditer(lowered):
+        chunk = lowered[pos:m.start() + 1]
+        builder.copy(pos, len(chunk))
+        parts.append(chunk)
+        out_len += len(chunk)
+        pos = m.end()
+    tail = lowered[pos:]
+    builder.copy(pos, len(tail))
+    parts.append(tail)
+    out = "".join(parts)
+    return out, builder.build(length=len(out), original_end=len(text))
+
+
+def normalize_en_term(term: str, *, keep_case: bool = False) -> str:
+    """The normalised form of an English glossary term (``keep_case`` for case-sensitive terms).
+
+    >>> normalize_en_term("Standing Committee of the Wuxi Municipal People’s Congress")
+    "standing committee of the wuxi municipal people's congress"
+    """
+    folded = _SPACE_RUN.sub(" ", term.translate(_EN_FOLD).strip())
+    return folded if keep_case else folded.lower()
+
+
+def fold_en_keep_case(text: str) -> str:
+    """Quotes, dashes and whitespace folded as :func:`normalize_en` does, case kept (same length)."""
+    return text.translate(_EN_FOLD)
