@@ -1,0 +1,89 @@
+"""The on-disk cache of loaded glossaries and their pattern tables, keyed by content hash.
+
+Loading validates and expands the glossary and builds pattern tables; a CI run that lints one page
+should not pay for that every time. The cache stores the expanded glossary and the tables under
+the digest of the glossary files' bytes (plus shuyu's and the matcher's versions), so any edit
+to a glossary file makes a new key. The automaton itself is rebuilt from the cached tables
+(ahocorasick-rs automata cannot be pickled; the build is milliseconds for the bundled glossary).
+Set ``SHUYU_CACHE_DIR`` to move the cache, or ``SHUYU_NO_CACHE=1`` to bypass it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from shuyu import __version__
+from shuyu.errors import GlossaryError
+from shuyu.fsutil import write_atomic
+from shuyu.glossary.load import bundled_dir
+from shuyu.glossary.load import glossary_files
+from shuyu.glossary.load import read_file_text
+from shuyu.glossary.load import read_glossary
+from shuyu.glossary.model import Glossary
+from shuyu.match import MATCHER_VERSION
+from shuyu.match import Matcher
+from shuyu.match import PatternTable
+from shuyu.match import build_tables
+
+
+def cache_dir() -> Path:
+    """Where cached glossaries live."""
+    if os.environ.get("SHUYU_CACHE_DIR"):
+        return Path(os.environ["SHUYU_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "shuyu"
+
+
+def cache_key(paths: list[Path]) -> str:
+    """The digest of every glossary file's name and bytes, with the versions that shape the cache."""
+    h = hashlib.sha256(f"shuyu {__version__} matcher {MATCHER_VERSION}".encode())
+    for layer in paths:
+        for file in glossary_files(layer):
+            h.update(file.name.encode() + b"\0" + read_file_text(file).encode("utf-8") + b"\0")
+        h.update(b"\1")
+    return h.hexdigest()[:24]
+
+
+def load_with_matcher(paths: list[str | Path] | None = None, *, bundled: bool = True,
+                      use_cache: bool | None = None) -> tuple[Glossary, Matcher]:
+    """Load (or fetch from the cache) the layered glossary and a matcher for it.
+
+    :raises GlossaryError: when the glossary does not validate.
+    """
+    layers = ([bundled_dir()] if bundled else []) + [Path(p) for p in paths or ()]
+    if use_cache is None:
+        use_cache = os.environ.get("SHUYU_NO_CACHE", "") in ("", "0")
+    key = cache_key(layers)
+    file = cache_dir() / f"glossary-{key}.pickle"
+    if use_cache:
+        cached = _read_cache(file)
+        if cached is not None:
+            glossary, tables = cached
+            return glossary, Matcher(tables)
+    glossary, problems = read_glossary(list(layers[1:] if bundled else layers), bundled=bundled)
+    if problems:
+        raise GlossaryError(problems)
+    tables = build_tables(glossary)
+    if use_cache:
+        with contextlib.suppress(Exception):
+            file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(file, pickle.dumps((glossary, tables), protocol=pickle.HIGHEST_PROTOCOL))
+    return glossary, Matcher(tables)
+
+
+def _read_cache(file: Path) -> tuple[Glossary, dict[str, PatternTable]] | None:
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return None
+    try:
+        glossary, tables = pickle.loads(data)  # our own file, keyed by content hash
+    except Exception:
+        return None  # a cache from another version or a torn file: rebuild
+    if not isinstance(glossary, Glossary):
+        return None
+    return glossary, tables
