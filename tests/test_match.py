@@ -1,0 +1,153 @@
+"""The shared matcher: leftmost-longest, subsumption, homonyms, English folding, and a naive oracle."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from shuyu.match import Matcher
+
+
+def spans(matcher: Matcher, text: str, lang: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    return [(m.start, m.end, m.surface, m.concepts) for m in matcher.find(text, lang)]
+
+
+def test_longer_match_subsumes_the_place(tiny_matcher) -> None:
+    assert spans(tiny_matcher, "徐州市委书记周铁根", "zh") == [
+        (0, 6, "徐州市委书记", ("municipal-party-secretary@xuzhou",))]
+
+
+def test_elided_title_is_matched_as_its_template(tiny_matcher) -> None:
+    found = tiny_matcher.find("徐州市委书记、市人大常委会主任周铁根", "zh")
+    assert [m.surface for m in found] == ["徐州市委书记", "市人大常委会主任"]
+    assert found[1].entries[0].elided
+    assert found[1].concepts == ("municipal-npc-director",)
+
+
+def test_traditional_and_fullwidth_are_folded_with_offsets_kept(tiny_matcher) -> None:
+    text = "會見：無錫市委書記黃欽"
+    found = tiny_matcher.find(text, "zh")
+    assert [(m.start, m.end, m.surface) for m in found] == [(3, 9, "無錫市委書記")]
+    assert found[0].concepts == ("municipal-party-secretary@wuxi",)
+
+
+def test_homonyms_name_both_concepts(tiny_matcher) -> None:
+    (match,) = tiny_matcher.find("鼓楼区", "zh")
+    assert match.concepts == ("gulou-district-nanjing", "gulou-district-xuzhou")
+
+
+def test_english_folds_case_quotes_dashes_and_line_breaks(tiny_matcher) -> None:
+    text = "the STANDING committee of the Wuxi\n   Municipal People’s Congress"
+    # the tiny glossary has the director title, not the organisation: only the place is found
+    assert [m.surface for m in tiny_matcher.find(text, "en")] == ["Wuxi"]
+    text = "Director of the Standing Committee of the Xuzhou\nMunicipal People’s Congress"
+    (match,) = tiny_matcher.find(text, "en")
+    assert (match.start, match.end) == (0, len(text))
+    assert match.concepts == ("municipal-npc-director@xuzhou",)
+
+
+def test_word_boundaries_plurals_and_possessives(tiny_matcher) -> None:
+    assert [m.surface for m in tiny_matcher.find("Wuxi's parks and Wuxiang county", "en")] == ["Wuxi"]
+    assert [m.surface for m in tiny_matcher.find("two Mayor of Wuxis", "en")] == ["Mayor of Wuxis"]
+
+
+def test_case_sensitive_terms(tiny_matcher) -> None:
+    assert [m.surface for m in tiny_matcher.find("the CCP and the ccp and the CPC", "en")] == ["CCP", "CPC"]
+
+
+def test_deprecated_and_romanization_forms_are_found(tiny_matcher) -> None:
+    found = tiny_matcher.find("Leaders of Xu Zhou met the CPC Xuzhou Municipal Government in Huaian.", "en")
+    assert [(m.surface, m.status.value, m.entries[0].romanization) for m in found] == [
+        ("Xu Zhou", "deprecated", True),
+        ("CPC Xuzhou Municipal Government", "deprecated", False),
+        ("Huaian", "deprecated", True),
+    ]
+
+
+# --- a naive reference matcher, to check the automaton against on random texts ---------------
+
+def naive_zh(matcher: Matcher, text: str) -> list[tuple[int, int]]:
+    from shuyu.text.normalize import normalize_zh
+
+    norm, _ = normalize_zh(text)
+    patterns = set(matcher.tables["zh"].patterns)
+    longest = max(map(len, patterns))
+    out, i = [], 0
+    while i < len(norm):
+        best = None
+        for length in range(min(longest, len(norm) - i), 0, -1):
+            if norm[i:i + length] in patterns:
+                best = length
+                break
+        if best:
+            out.append((i, i + best))
+            i += best
+        else:
+            i += 1
+    return out
+
+
+def naive_en(matcher: Matcher, text: str) -> list[tuple[int, int]]:
+    """Longest pattern at each word start whose end is a word boundary (text is plain ASCII words)."""
+    norm = text.lower()
+    patterns = sorted(set(matcher.tables["en"].patterns), key=len, reverse=True)
+    out, i = [], 0
+    while i < len(norm):
+        if i > 0 and norm[i - 1].isalnum():
+            i += 1
+            continue
+        hit = next((p for p in patterns if norm.startswith(p, i)
+                    and (i + len(p) == len(norm) or not norm[i + len(p)].isalnum())), None)
+        if hit:
+            out.append((i, i + len(hit)))
+            i += len(hit)
+        else:
+            i += 1
+    return out
+
+
+def _pieces(matcher: Matcher, lang: str) -> list[str]:
+    return list(matcher.tables[lang].patterns)[:60]
+
+
+def _tiny() -> Matcher:
+    from shuyu.glossary.load import load_glossary
+    from tests.conftest import TINY
+
+    return Matcher.from_glossary(load_glossary([TINY], bundled=False))
+
+
+TINY_MATCHER = _tiny()
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_zh_agrees_with_naive_matcher(data) -> None:
+    tiny_matcher = TINY_MATCHER
+    pieces = _pieces(tiny_matcher, "zh") + ["的", "和", "会见", "，", "市", "委"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12)))
+    assert [(m.start, m.end) for m in tiny_matcher.find(text, "zh")] == naive_zh(tiny_matcher, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_en_agrees_with_naive_matcher(data) -> None:
+    tiny_matcher = TINY_MATCHER
+    pieces = [p for p in _pieces(tiny_matcher, "en") if p.isascii()] + ["and", "the", "met", "of", "wuxi"]
+    words = data.draw(st.lists(st.sampled_from(pieces), max_size=10))
+    text = " ".join(words)
+    got = [(m.start, m.end) for m in tiny_matcher.find(text, "en")
+           if not any(e.case_sensitive for e in m.entries)]
+    want = [s for s in naive_en(tiny_matcher, text)
+            if not any(e.case_sensitive for e in _entries(tiny_matcher, text[s[0]:s[1]]))]
+    # plural forms extend matches in the real matcher only; the generator draws none
+    assert got == want
+
+
+def _entries(matcher: Matcher, surface: str):
+    table = matcher.tables["en"]
+    try:
+        return table.entries[table.patterns.index(surface.lower())]
+    except ValueError:
+        return ()
