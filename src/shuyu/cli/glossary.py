@@ -353,12 +353,12 @@ def validate(
 
 
 def _example_problems(g: object) -> list[Problem]:
-    """Examples that do not behave, through the check engine (absent until check exists)."""
-    try:
-        from shuyu.checks.examples import run_examples
-    except ImportError:
-        return []
-    return run_examples(g)  # type: ignore[arg-type]
+    """Examples that do not behave, through the check engine."""
+    from shuyu.checks.examples import run_example_checks
+    from shuyu.glossary.model import Glossary
+
+    assert isinstance(g, Glossary)
+    return run_example_checks(g)
 
 
 @app.command()

@@ -1,0 +1,59 @@
+"""`term-inconsistent`: one concept written in several allowed forms across a document or a site.
+
+Only titles, organisations and policy terms are judged: a place or a person named in full once
+and by its short form afterwards (Xishan District … Xishan) is ordinary English, not drift.
+The majority form wins (ties go to the preferred form); every use of another form is reported
+with the majority form and where it is first used.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections import defaultdict
+
+from shuyu.checks.base import CheckSettings
+from shuyu.checks.base import finding
+from shuyu.checks.terms import Occurrence
+from shuyu.glossary.model import Glossary
+from shuyu.model import Category
+from shuyu.model import Finding
+from shuyu.model import Status
+
+MESSAGE = "'{found}' here, but '{majority}' in {count} other place(s) (first at {where}): write one form"
+JUDGED = (Category.TITLE, Category.ORGANIZATION, Category.TERM)
+
+
+def inconsistent_terms(occurrences: list[Occurrence], glossary: Glossary, settings: CheckSettings) -> list[Finding]:
+    """Minority forms of every concept written in two or more allowed forms.
+
+    :param occurrences: English matches from every document of the run, in reading order.
+    """
+    if not settings.on("term-inconsistent"):
+        return []
+    uses: dict[str, list[tuple[str, Occurrence]]] = defaultdict(list)
+    for occ in occurrences:
+        match = occ.match
+        if len(match.concepts) != 1 or match.status == Status.DEPRECATED:
+            continue
+        concept = glossary.get(match.concepts[0])
+        if concept is None or concept.category not in JUDGED:
+            continue
+        # The form is the glossary term that matched, so case and plural variants are one form.
+        entry = next(e for e in match.entries if e.status != Status.DEPRECATED)
+        uses[concept.id].append((entry.text, occ))
+    out = []
+    for concept_id, items in uses.items():
+        counts = Counter(form for form, _ in items)
+        if len(counts) < 2:
+            continue
+        preferred = glossary.get(concept_id).preferred("en")  # type: ignore[union-attr]
+        majority = max(counts, key=lambda f: (counts[f], f == preferred))
+        first = next(occ for form, occ in items if form == majority)
+        where = f"{first.location.path}:{first.location.line}:{first.location.column}"
+        for form, occ in items:
+            if form == majority:
+                continue
+            message = MESSAGE.format(found=occ.match.surface, majority=majority, count=counts[majority], where=where)
+            out.append(finding(settings, "term-inconsistent", occ.location, message, concept=concept_id,
+                               expected=majority, found=occ.match.surface, context=occ.context))
+    return out

@@ -1,0 +1,182 @@
+"""Terminology rules: `term-deprecated`, `name-romanization`, `term-admitted`, `term-missing`.
+
+The English side is judged from the glossary alone (a deprecated or wrongly romanised form is
+wrong wherever it stands); the bilingual rule `term-missing` asks, for each concept found in a
+Chinese unit, whether the aligned English unit writes it at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shuyu.checks.base import CheckSettings
+from shuyu.checks.base import finding
+from shuyu.checks.base import segment_location
+from shuyu.glossary.model import Glossary
+from shuyu.match import Match
+from shuyu.match import Matcher
+from shuyu.model import EN
+from shuyu.model import Category
+from shuyu.model import Finding
+from shuyu.model import Location
+from shuyu.model import Status
+from shuyu.text.document import Document
+from shuyu.text.document import Segment
+
+MESSAGES = {
+    "term-deprecated": "use '{expected}' instead of '{found}'",
+    "name-romanization": "'{found}' is not the standard romanisation: write '{expected}'",
+    "term-admitted": "'{found}' is allowed, but '{expected}' is preferred",
+    "term-missing": "'{zh}' is not translated with its approved form: expected '{expected}'",
+}
+#: Chinese sentence ends: an elided title takes its place only from inside its own sentence.
+_ZH_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """A glossary match in a document: which segment, the match, and its file location."""
+
+    segment: int
+    match: Match
+    location: Location
+    context: str
+
+
+def find_occurrences(doc: Document, matcher: Matcher, lang: str) -> list[Occurrence]:
+    """Every glossary match in a document's segments, with file locations.
+
+    English segments marked ``lang="zh"`` (an HTML ``lang`` attribute) are not searched for
+    English terms, and Chinese search covers every segment.
+    """
+    out = []
+    for index, segment in enumerate(doc.segments):
+        if lang == EN and segment.lang.startswith("zh"):
+            continue
+        for match in matcher.find(segment.text, lang):
+            loc, context = segment_location(doc, segment, match.start, match.end)
+            out.append(Occurrence(index, match, loc, context))
+    return out
+
+
+def _concept_label(glossary: Glossary, match: Match) -> tuple[str, str]:
+    """The concept id to name and its preferred English (homonyms share it)."""
+    concept_id = match.concepts[0]
+    concept = glossary.get(concept_id)
+    return concept_id, concept.preferred(EN) if concept else ""
+
+
+def _expected_name(glossary: Glossary, match: Match) -> str:
+    """The right spelling to suggest for a wrongly romanised name: the place's own name."""
+    concept = glossary.get(match.concepts[0])
+    if concept is None:
+        return ""
+    return concept.en_name or concept.preferred(EN)
+
+
+def english_term_findings(doc: Document, occurrences: list[Occurrence], glossary: Glossary,
+                          settings: CheckSettings) -> list[Finding]:
+    """Findings the glossary alone gives on English text: deprecated, romanisation, admitted."""
+    out = []
+    for occ in occurrences:
+        match = occ.match
+        status = match.status
+        concept_id, preferred = _concept_label(glossary, match)
+        if status == Status.DEPRECATED:
+            romanized = all(e.romanization for e in match.entries)
+            rule = "name-romanization" if romanized else "term-deprecated"
+            expected = _expected_name(glossary, match) if romanized else preferred
+        elif status == Status.ADMITTED and match.surface.casefold() != preferred.casefold():
+            concept = glossary.get(concept_id)
+            # Short forms of places and people (Xishan for Xishan District) are ordinary English.
+            if concept is None or concept.category in (Category.PLACE, Category.PERSON):
+                continue
+            rule, expected = "term-admitted", preferred
+        else:
+            continue
+        if not settings.on(rule):
+            continue
+        message = MESSAGES[rule].format(expected=expected, found=match.surface)
+        out.append(finding(settings, rule, occ.location, message, concept=concept_id, expected=expected,
+                           found=match.surface, context=occ.context))
+    return out
+
+
+def resolve_elided(occurrences: list[Occurrence], doc: Document, glossary: Glossary) -> list[Occurrence]:
+    """Give an elided Chinese title (市人大常委会主任) the place of the title before it in its sentence.
+
+    An elided match whose place cannot be found, or whose template has no expansion for that
+    place, keeps the template id; the caller accepts any expansion of it.
+    """
+    out = []
+    for i, occ in enumerate(occurrences):
+        entry = occ.match.entries[0]
+        if not entry.elided:
+            out.append(occ)
+            continue
+        place = None
+        for prev in reversed(occurrences[:i]):
+            if prev.segment != occ.segment:
+                break
+            between = doc.segments[occ.segment].text[prev.match.end:occ.match.start]
+            if _ZH_SENTENCE_END.search(between):
+                break
+            concept = glossary.get(prev.match.concepts[0])
+            if concept is None:
+                continue
+            place = concept.place or (concept.id if concept.category == Category.PLACE else None)
+            if place:
+                break
+        expanded_id = f"{entry.concept}@{place}" if place else ""
+        if expanded_id in glossary.expanded:
+            new_entry = type(entry)(expanded_id, entry.text, entry.status, elided=True)
+            match = Match(occ.match.start, occ.match.end, occ.match.surface, (new_entry,), occ.match.lang)
+            out.append(Occurrence(occ.segment, match, occ.location, occ.context))
+        else:
+            out.append(occ)
+    return out
+
+
+def concept_keys(glossary: Glossary, match: Match) -> set[str]:
+    """What an English match must share with a Chinese one to count as its translation.
+
+    Concept ids, plus for an unresolved elided title its template id (so any expansion counts).
+    """
+    keys = set(match.concepts)
+    for cid in match.concepts:
+        concept = glossary.get(cid)
+        if concept is not None and concept.template:
+            keys.add(concept.template)
+    return keys
+
+
+def missing_terms(zh_occurrences: list[Occurrence], en_occurrences: list[Occurrence],
+                  glossary: Glossary) -> list[Occurrence]:
+    """The Chinese occurrences whose concept the English unit does not write in any form."""
+    en_keys: set[str] = set()
+    for occ in en_occurrences:
+        en_keys |= concept_keys(glossary, occ.match)
+    missing = []
+    for occ in zh_occurrences:
+        wanted = set(occ.match.concepts)
+        if not wanted & en_keys:
+            missing.append(occ)
+    return missing
+
+
+def missing_finding(glossary: Glossary, settings: CheckSettings, occ: Occurrence, en_doc: Document,
+                    en_segment: Segment | None, en_span: tuple[int, int]) -> Finding:
+    """A `term-missing` finding at the aligned English place, naming the Chinese source."""
+    concept_id = occ.match.concepts[0]
+    concept = glossary.get(concept_id)
+    expected = concept.preferred(EN) if concept else ""
+    if concept is None or (occ.match.entries[0].elided and "@" not in concept_id):
+        expected = f"the {concept_id} title with its place"
+    if en_segment is not None:
+        loc, context = segment_location(en_doc, en_segment, *en_span)
+    else:
+        loc, context = en_doc.span_location(0, 0), en_doc.lines.line_text(1) if en_doc.text else ""
+    message = MESSAGES["term-missing"].format(zh=occ.match.surface, expected=expected)
+    return finding(settings, "term-missing", loc, message, concept=concept_id, expected=expected,
+                   source=occ.location, context=context, source_context=occ.context)
