@@ -99,10 +99,15 @@ def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
 
 def lint_document(doc: Document, glossary: Glossary, matcher: Matcher,
                   settings: CheckSettings) -> tuple[list[Finding], list[Occurrence]]:
-    """One English document's findings, and its glossary matches (for cross-file consistency)."""
+    """One English document's findings, and its glossary matches (for cross-file consistency).
+
+    Matches on lines where `term-inconsistent` is switched off by a comment are left out of the
+    returned matches, so the cross-file rule honours the page's suppressions.
+    """
     occurrences = find_occurrences(doc, matcher, EN)
     found = english_term_findings(doc, occurrences, glossary, settings) + prose_findings(doc, settings)
-    return [f for f in found if keep(doc, f)], occurrences
+    counted = [o for o in occurrences if not doc.suppressed("term-inconsistent", o.location.line)]
+    return [f for f in found if keep(doc, f)], counted
 
 
 def lint_documents(docs: Sequence[Document], glossary: Glossary, matcher: Matcher,
@@ -110,13 +115,11 @@ def lint_documents(docs: Sequence[Document], glossary: Glossary, matcher: Matche
     """Lint English documents: per-document rules, then `term-inconsistent` across all of them."""
     findings: list[Finding] = []
     occurrences: list[Occurrence] = []
-    by_path = {doc.path: doc for doc in docs}
     for doc in docs:
         found, occ = lint_document(doc, glossary, matcher, settings)
         findings += found
         occurrences += occ
-    findings += [f for f in inconsistent_terms(occurrences, glossary, settings)
-                 if keep(by_path[f.location.path], f)]
+    findings += inconsistent_terms(occurrences, glossary, settings)
     return sorted(findings, key=Finding.sort_key)
 
 

@@ -8,6 +8,9 @@ import typer
 
 from shuyu import __version__
 from shuyu.cli import glossary
+from shuyu.cli.check import check
+from shuyu.cli.lint import lint
+from shuyu.cli.rules import rules
 
 app = typer.Typer(
     name="shuyu",
@@ -18,6 +21,9 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(glossary.app, name="glossary")
+app.command()(check)
+app.command()(lint)
+app.command()(rules)
 
 
 def _version(value: bool) -> None:

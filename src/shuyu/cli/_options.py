@@ -18,3 +18,17 @@ NoBundledOpt = Annotated[
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
 ]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="Report format: text, json, sarif, github or junit."),
+]
+FailOnOpt = Annotated[
+    str | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level: error, warning "
+                             "or info (default: error, or the config's fail-on)."),
+]
+SelectOpt = Annotated[
+    list[str] | None, typer.Option("--select", help="Run only these rules (repeatable; a prefix such as term- "
+                                   "selects every rule starting with it)."),
+]
+IgnoreOpt = Annotated[
+    list[str] | None, typer.Option("--ignore", help="Do not run these rules (repeatable; prefixes allowed)."),
+]

@@ -1,0 +1,161 @@
+"""`shuyu lint PATH…`: terminology lint of English pages (HTML, Markdown, text) for CI."""
+
+from __future__ import annotations
+
+import glob
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from shuyu import baseline as baseline_mod
+from shuyu.cache import load_with_matcher
+from shuyu.checks.base import LINT_RULES
+from shuyu.checks.base import CheckSettings
+from shuyu.checks.consistency import inconsistent_terms
+from shuyu.checks.engine import lint_document
+from shuyu.cli._errors import handles_errors
+from shuyu.cli._options import FailOnOpt
+from shuyu.cli._options import FormatOpt
+from shuyu.cli._options import GlossaryOpt
+from shuyu.cli._options import IgnoreOpt
+from shuyu.cli._options import NoBundledOpt
+from shuyu.cli._options import OutputOpt
+from shuyu.cli._options import SelectOpt
+from shuyu.cli._report import done
+from shuyu.cli._report import emit
+from shuyu.cli._report import parse_fail_on
+from shuyu.cli._report import select_rules
+from shuyu.cli._report import settings_from
+from shuyu.config import Config
+from shuyu.config import load_config
+from shuyu.errors import InputError
+from shuyu.formats import document_from_text
+from shuyu.formats import read_document
+from shuyu.fsutil import write_atomic
+from shuyu.model import Finding
+from shuyu.signature import signature
+
+#: Suffixes a directory is searched for.
+LINTABLE = (".html", ".htm", ".xhtml", ".md", ".markdown", ".txt")
+_GLOB_CHARS = set("*?[")
+
+
+def expand_paths(paths: list[str], config: Config) -> list[str]:
+    """Files from files, directories (recursive) and globs, in a stable order, excludes applied."""
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in LINTABLE)
+        elif p.is_file():
+            found = [raw]
+        elif _GLOB_CHARS & set(raw):
+            found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())
+            if not found:
+                raise InputError(f"no file matches {raw!r}", hint="check the pattern (quote it to let shuyu expand **)")
+        else:
+            raise InputError("no such file or directory", path=raw)
+        out += [f for f in found if not config.excluded(f)]
+    seen: set[str] = set()
+    return [f for f in out if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
+
+
+# Worker state for --jobs: each process loads the glossary once (from the disk cache).
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(paths: list[str], bundled: bool) -> None:
+    _WORKER["gm"] = load_with_matcher(paths, bundled=bundled)
+
+
+def _lint_path(args: tuple[str, str | None, CheckSettings]):  # type: ignore[no-untyped-def]
+    path, kind, settings = args
+    glossary, matcher = _WORKER["gm"]  # type: ignore[misc]
+    doc = read_document(path, kind=kind)
+    return lint_document(doc, glossary, matcher, settings)
+
+
+@handles_errors
+def lint(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories (recursive) or globs; - for stdin.")] = None,
+    file_type: Annotated[str | None, typer.Option("--type", help="Read every input as html, markdown or text "
+                                                  "(default: from the suffix).")] = None,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name to report for stdin "
+                                                       "(its suffix sets the type).")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="A shuyu.toml or pyproject.toml "
+                                                     "(default: found upward from here).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not in this baseline.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record today's findings here "
+                                                        "and exit 0.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Lint files in N processes (same output).")] = 1,
+    format_: FormatOpt = "text",
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    glossary: GlossaryOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Lint English pages: deprecated forms, romanisation, leftover Chinese, punctuation, repeats, drift."""
+    config = load_config(config_file) if config_file else load_config(start=Path.cwd())
+    level = parse_fail_on(fail_on, config.fail_on)
+    base_rules = select_rules(LINT_RULES, select, ignore)
+    layers = [str(p) for p in config.glossary] + [str(p) for p in glossary or []]
+    g, matcher = load_with_matcher(layers, bundled=not no_bundled)
+    inputs = paths or config.include
+    if not inputs:
+        raise InputError("nothing to lint", hint="give files, directories or globs, or set include in the config")
+
+    def settings_for(path: str) -> CheckSettings:
+        return settings_from(base_rules, dict(config.rules_for(path)))
+
+    findings: list[Finding] = []
+    occurrences = []
+    files: list[str] = []
+    if inputs == ["-"]:
+        name = stdin_filename or "<stdin>"
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        doc = document_from_text(_decode_stdin(data, name), name, kind=file_type)
+        found, occurrences = lint_document(doc, g, matcher, settings_for(name))
+        findings += found
+        files = [name]
+    else:
+        files = expand_paths(inputs, config)
+        work = [(f, file_type, settings_for(f)) for f in files]
+        if jobs > 1 and len(files) > 1:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                     initargs=(layers, not no_bundled)) as pool:
+                results = list(pool.map(_lint_path, work, chunksize=max(1, len(work) // (jobs * 8))))
+        else:
+            results = [lint_document(read_document(f, kind=file_type), g, matcher, s) for f, file_type, s in work]
+        for found, occ in results:
+            findings += found
+            occurrences += occ
+    global_settings = settings_from(base_rules, dict(config.rules))
+    findings += inconsistent_terms(occurrences, g, global_settings)
+    findings.sort(key=Finding.sort_key)
+    if write_baseline is not None:
+        write_atomic(write_baseline, baseline_mod.dump(baseline_mod.entries_for(findings)))
+        print(f"wrote {len(findings)} finding(s) to baseline {write_baseline}", file=sys.stderr)
+        return
+    if baseline is not None:
+        try:
+            text = baseline.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError("no such baseline file", path=str(baseline),
+                             hint="create one with --write-baseline") from None
+        findings = baseline_mod.apply(findings, baseline_mod.parse(text, str(baseline)))
+    code = emit(findings, fmt=format_, output=output, fail_on=level, files=files,
+                signature=signature(g, global_settings))
+    done(code)
+
+
+def _decode_stdin(data: bytes, name: str) -> str:
+    from shuyu.formats.decode import decode_bytes
+
+    text, _ = decode_bytes(data, name)
+    return text
+

@@ -1,0 +1,198 @@
+"""Configuration: ``[tool.shuyu]`` in pyproject.toml or a ``shuyu.toml``, found upward from a directory.
+
+Keys (all optional)::
+
+    glossary = ["terms/"]                # extra glossaries, relative to the config file
+    include = ["site/**/*.html"]         # what `shuyu lint` reads when given no paths
+    exclude = ["site/vendor/**"]
+    fail-on = "error"                    # error | warning | info
+    [rules]                              # ([tool.shuyu.rules] in pyproject.toml)
+    repeated-word = false                # off
+    punctuation = "error"                # on, at this severity
+    [[overrides]]                        # per-path changes, later ones win
+    paths = ["site/legacy/**"]
+    rules = { term-inconsistent = false }
+
+Unknown keys and bad values are errors naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+from typing import Any
+
+from shuyu.errors import ConfigError
+from shuyu.model import Severity
+from shuyu.rules import RULES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+KEYS = frozenset({"glossary", "include", "exclude", "fail-on", "rules", "overrides"})
+OVERRIDE_KEYS = frozenset({"paths", "rules"})
+#: A rule's value: on/off, or on at a severity.
+RuleValue = bool | Severity
+
+
+@dataclass(slots=True)
+class Override:
+    """Rule changes for the files matching some globs."""
+
+    paths: list[str]
+    rules: dict[str, RuleValue]
+
+
+@dataclass(slots=True)
+class Config:
+    """A loaded configuration (the defaults when no file was found)."""
+
+    path: Path | None = None
+    glossary: list[Path] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    fail_on: Severity | None = None
+    rules: dict[str, RuleValue] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        """The directory globs and glossary paths are relative to."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def rules_for(self, path: str) -> dict[str, RuleValue]:
+        """The rule settings for one file: the global ones, then every matching override."""
+        merged = dict(self.rules)
+        rel = relative_posix(path, self.root)
+        for override in self.overrides:
+            if any(fnmatch.fnmatchcase(rel, pattern) for pattern in override.paths):
+                merged.update(override.rules)
+        return merged
+
+    def excluded(self, path: str) -> bool:
+        """True when ``path`` matches an exclude glob."""
+        rel = relative_posix(path, self.root)
+        return any(fnmatch.fnmatchcase(rel, pattern) for pattern in self.exclude)
+
+
+def relative_posix(path: str, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes (as globs are written)."""
+    p = Path(path)
+    try:
+        p = p.resolve().relative_to(root.resolve())
+    except ValueError:
+        pass
+    return p.as_posix()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``shuyu.toml``, or ``pyproject.toml`` with a ``[tool.shuyu]`` table, upward from ``start``."""
+    for directory in [start.resolve(), *start.resolve().parents]:
+        candidate = directory / "shuyu.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                return pyproject  # let load_config report it
+            if "shuyu" in data.get("tool", {}):
+                return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """Load a configuration file (or find one upward from ``start``).
+
+    :raises ConfigError: on a malformed file, an unknown key or a bad value.
+    """
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("no such configuration file", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"malformed TOML: {exc}", path=str(path)) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("shuyu", {})
+        prefix = "tool.shuyu."
+    else:
+        prefix = ""
+    return parse_config(data, path, prefix)
+
+
+def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
+    """Validate a configuration table (pure)."""
+    def bad(key: str, message: str) -> ConfigError:
+        return ConfigError(f"{prefix}{key}: {message}", path=str(path))
+
+    for key in data:
+        if key not in KEYS:
+            raise bad(key, f"unknown key (known: {', '.join(sorted(KEYS))})")
+    config = Config(path=path)
+    config.glossary = [path.parent / p for p in _strings(data, "glossary", bad)]
+    config.include = _strings(data, "include", bad)
+    config.exclude = _strings(data, "exclude", bad)
+    if "fail-on" in data:
+        config.fail_on = _severity(data["fail-on"], "fail-on", bad)
+    config.rules = _rules(data.get("rules", {}), "rules", bad)
+    overrides = data.get("overrides", [])
+    if not isinstance(overrides, list):
+        raise bad("overrides", "must be an array of tables ([[overrides]])")
+    for i, item in enumerate(overrides):
+        key = f"overrides[{i}]"
+        if not isinstance(item, dict):
+            raise bad(key, "must be a table")
+        for k in item:
+            if k not in OVERRIDE_KEYS:
+                raise bad(f"{key}.{k}", "unknown key (known: paths, rules)")
+        paths = _strings(item, "paths", lambda k, m: bad(f"{key}.{k}", m))
+        if not paths:
+            raise bad(f"{key}.paths", "must list at least one glob")
+        config.overrides.append(Override(paths, _rules(item.get("rules", {}), f"{key}.rules", bad)))
+    return config
+
+
+def _strings(data: dict[str, Any], key: str, bad: Any) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise bad(key, "must be a string or an array of strings")
+    return list(value)
+
+
+def _severity(value: Any, key: str, bad: Any) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise bad(key, f"{value!r} is not a severity (error, warning or info)") from None
+
+
+def _rules(table: Any, key: str, bad: Any) -> dict[str, RuleValue]:
+    if not isinstance(table, dict):
+        raise bad(key, "must be a table of rule = true | false | \"error\" | \"warning\" | \"info\"")
+    out: dict[str, RuleValue] = {}
+    for rule, value in table.items():
+        if rule not in RULES:
+            raise bad(f"{key}.{rule}", f"unknown rule (known: {', '.join(sorted(RULES))})")
+        if isinstance(value, bool):
+            out[rule] = value
+        elif value == "off":
+            out[rule] = False
+        else:
+            out[rule] = _severity(value, f"{key}.{rule}", bad)
+    return out
