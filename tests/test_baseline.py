@@ -1,0 +1,58 @@
+"""Baselines survive unrelated edits, count duplicates, and expire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from shuyu import baseline
+from shuyu.errors import InputError
+from shuyu.model import Finding
+from shuyu.model import Location
+from shuyu.model import Severity
+
+
+def make(line: int, context: str, found: str = "CCP", rule: str = "term-deprecated") -> Finding:
+    loc = Location(path="a.html", line=line, column=5, end_line=line, end_column=8)
+    return Finding(rule=rule, severity=Severity.ERROR, location=loc, message="m", concept="cpc",
+                   expected="CPC", found=found, context=context)
+
+
+def test_entries_survive_lines_moving() -> None:
+    old = [make(3, "  the CCP said"), make(9, "CCP again")]
+    entries = baseline.parse(baseline.dump(baseline.entries_for(old)), "b.json")
+    moved = [make(13, "the CCP said"), make(19, "CCP again"), make(20, "a new CCP line")]
+    assert [f.location.line for f in baseline.apply(moved, entries)] == [20]
+
+
+def test_each_entry_covers_one_finding() -> None:
+    entries = baseline.entries_for([make(1, "CCP")])
+    assert len(baseline.apply([make(1, "CCP"), make(2, "CCP")], entries)) == 1
+
+
+def test_expired_entry_stops_suppressing_and_is_reported() -> None:
+    from dataclasses import replace
+
+    entry = baseline.entries_for([make(1, "CCP")])[0]
+    expired = replace(entry, reason="legacy page", expires=dt.date(2026, 1, 1))
+    out = baseline.apply([make(1, "CCP")], [expired], today=dt.date(2026, 11, 25))
+    assert [f.rule for f in out] == ["term-deprecated", "baseline-expired"]
+    assert "expired on 2026-01-01 (legacy page)" in out[1].message
+    # still valid before the date
+    assert baseline.apply([make(1, "CCP")], [expired], today=dt.date(2025, 12, 31)) == []
+
+
+def test_reason_and_expiry_round_trip() -> None:
+    from dataclasses import replace
+
+    entry = replace(baseline.entries_for([make(1, "CCP")])[0], reason="r", expires=dt.date(2027, 5, 1))
+    assert baseline.parse(baseline.dump([entry]), "b.json") == [entry]
+
+
+@pytest.mark.parametrize("text", ["{", "[]", '{"schema": 2, "entries": []}', '{"schema": 1, "entries": [{"rule": 1}]}',
+                                  '{"schema": 1, "entries": [{"rule": "r", "path": "p", "fingerprint": "f", '
+                                  '"expires": "soon"}]}'])
+def test_malformed_baseline(text: str) -> None:
+    with pytest.raises(InputError):
+        baseline.parse(text, "b.json")
