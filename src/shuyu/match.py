@@ -31,6 +31,7 @@ from shuyu.text.normalize import normalize_en
 from shuyu.text.normalize import normalize_en_term
 from shuyu.text.normalize import normalize_zh
 from shuyu.text.normalize import normalize_zh_term
+from shuyu.text.normalize import normalize_zh_terms
 
 #: Bumped whenever the pattern tables change shape, so stale disk caches are not used.
 MATCHER_VERSION = "1"
@@ -92,9 +93,17 @@ class PatternTable:
 def build_tables(glossary: Glossary) -> dict[str, PatternTable]:
     """Pattern tables for both languages from an expanded glossary (pure; cached by the caller)."""
     by_lang: dict[str, dict[str, list[Entry]]] = {ZH: {}, EN: {}}
+    pending_zh: list[tuple[str, Term]] = []
     for concept in glossary.expanded.values():
         for term in concept.terms:
-            _add(by_lang, concept.id, term)
+            if term.lang == ZH:
+                pending_zh.append((concept.id, term))
+            else:
+                _add(by_lang, concept.id, term)
+    # One OpenCC call for every Chinese term: per-term calls dominate the build otherwise.
+    for (concept_id, term), key in zip(pending_zh, normalize_zh_terms([t.text for _, t in pending_zh]),
+                                       strict=True):
+        _add(by_lang, concept_id, term, key)
     # Elided template titles: the Chinese term with its place slot removed.
     for template in glossary.templates():
         for term in template.terms_in(ZH):
@@ -128,13 +137,11 @@ def _unique(entries: Iterable[Entry]) -> list[Entry]:
     return out
 
 
-def _add(by_lang: dict[str, dict[str, list[Entry]]], concept_id: str, term: Term) -> None:
-    if term.lang == ZH:
-        key = normalize_zh_term(term.text)
-    elif term.lang == EN:
-        key = normalize_en_term(term.text)
-    else:
+def _add(by_lang: dict[str, dict[str, list[Entry]]], concept_id: str, term: Term, key: str | None = None) -> None:
+    if term.lang not in by_lang:
         return
+    if key is None:
+        key = normalize_zh_term(term.text) if term.lang == ZH else normalize_en_term(term.text)
     if not key:
         return
     by_lang[term.lang].setdefault(key, []).append(
@@ -168,11 +175,13 @@ class Matcher:
         return cls(build_tables(glossary))
 
     @staticmethod
+    # A contiguous NFA builds 6x faster than a DFA on 50,000 patterns and scans as fast
+    # (measured on the national glossary: 0.16 s vs 0.96 s to build, 155 vs 158 MB/s).
     def _automaton(table: PatternTable, kind: ahocorasick_rs.MatchKind) -> ahocorasick_rs.AhoCorasick | None:
         if not table.patterns:
             return None
         return ahocorasick_rs.AhoCorasick(table.patterns, matchkind=kind,
-                                          implementation=ahocorasick_rs.Implementation.DFA)
+                                          implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
     def find(self, text: str, lang: str) -> list[Match]:
         """Every glossary term in ``text`` (Chinese when ``lang`` is ``"zh"``, else English)."""

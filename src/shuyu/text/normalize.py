@@ -74,6 +74,21 @@ def normalize_zh_term(term: str) -> str:
     return normalize_zh(term)[0]
 
 
+def normalize_zh_terms(terms: list[str]) -> list[str]:
+    """:func:`normalize_zh_term` over many terms at once (one conversion call instead of one per term).
+
+    >>> normalize_zh_terms(["無錫", "徐州"])
+    ['无锡', '徐州']
+    """
+    if not terms:
+        return []
+    joined = "\n".join(t.replace("\n", " ") for t in terms)
+    out = normalize_zh(joined)[0].split("\n")
+    if len(out) != len(terms):  # a conversion ate a separator: fall back to one by one
+        return [normalize_zh_term(t) for t in terms]
+    return out
+
+
 def normalize_en(text: str) -> tuple[str, OffsetMap]:
     """Normalise English text for matching, with the map back to ``text``.
 
