@@ -304,7 +304,10 @@ def check_release(zh_doc: Document, en_doc: Document, glossary: Glossary, matche
         unit_zh = [o for o in zh_occ if any(_in(s, o) for s in unit.zh)]
         unit_en = [o for o in en_occ if any(_in(s, o) for s in unit.en)]
         if settings.on("term-missing"):
+            en_text = "\n".join(en_doc.segments[s.segment].text[s.start:s.end] for s in unit.en)
             for occ in missing_terms(unit_zh, unit_en, glossary):
+                if occ.match.surface in en_text:
+                    continue  # left in Chinese: `untranslated` reports it
                 k = next(i for i, s in enumerate(unit.zh) if _in(s, occ))
                 target = _aligned_en(unit, k)
                 segment = en_doc.segments[target.segment] if target else None
