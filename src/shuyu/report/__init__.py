@@ -1,0 +1,24 @@
+"""Reporters: pure functions from findings to text, registered by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Sequence
+
+from shuyu.model import Finding
+from shuyu.report import github
+from shuyu.report import json_report
+from shuyu.report import junit
+from shuyu.report import sarif
+from shuyu.report import text
+from shuyu.report.base import ReportContext
+
+Reporter = Callable[[Sequence[Finding], ReportContext], str]
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text.render,
+    "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+}
