@@ -1,4 +1,4 @@
-"""Reporters: pure functions from findings to text, registered by name."""
+"""Reporters: pure functions from findings to text, registered by name in ``REPORTERS``."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from shuyu.report import sarif
 from shuyu.report import text
 from shuyu.report.base import ReportContext
 
+#: What every reporter is: findings (any order) and the run's context in, the report's text out.
 Reporter = Callable[[Sequence[Finding], ReportContext], str]
 
+#: Every output format, by the name ``--format`` takes. An explicit literal: one line per reporter.
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
@@ -22,3 +24,5 @@ REPORTERS: dict[str, Reporter] = {
     "github": github.render,
     "junit": junit.render,
 }
+
+__all__ = ["REPORTERS", "ReportContext", "Reporter"]

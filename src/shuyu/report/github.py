@@ -1,4 +1,9 @@
-"""GitHub Actions workflow annotations, escaped as actions/toolkit's command.ts escapes them."""
+"""GitHub Actions workflow annotations (``::error file=…,line=…::message``), one per finding.
+
+Escaping follows actions/toolkit ``packages/core/src/command.ts`` exactly: the message escapes
+``%``, CR and LF; property values escape those and ``:`` and ``,`` too. Properties with an empty
+value are left out, as the toolkit leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,12 @@ from shuyu.report.base import ReportContext
 from shuyu.report.base import ordered
 from shuyu.report.base import relpath
 
+#: The workflow command for each severity (GitHub has no "info": its lowest level is "notice").
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a message: ``%``, CR and LF.
+    """Escape a command's message: ``%`` first (so escapes are not escaped twice), then CR and LF.
 
     >>> escape_data("50%\\nmore")
     '50%25%0Amore'
@@ -22,7 +28,7 @@ def escape_data(text: str) -> str:
 
 
 def escape_property(text: str) -> str:
-    """Escape a property value: as data, plus ``:`` and ``,``.
+    """Escape a property value: as data, plus ``:`` and ``,`` (they delimit properties).
 
     >>> escape_property("a,b:c")
     'a%2Cb%3Ac'
@@ -30,14 +36,40 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def command(name: str, properties: Sequence[tuple[str, str]], message: str) -> str:
+    """One workflow command line (without its line break).
+
+    >>> command("notice", [("file", "a.md"), ("line", "")], "hi")
+    '::notice file=a.md::hi'
+    """
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties if value)
+    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def annotation(f: Finding, ctx: ReportContext) -> str:
+    """The annotation for one finding; the expected form is added when the message lacks it."""
+    loc = f.location
+    props = [("file", relpath(loc.path, ctx)), ("line", str(loc.line) if loc.line >= 1 else "")]
+    # GitHub ignores columns on an annotation spanning several lines (the toolkit's
+    # AnnotationProperties: a column "cannot be sent when startLine and endLine are different").
+    same_line = loc.end_line == loc.line and loc.line >= 1
+    props.append(("col", str(loc.column) if same_line and loc.column >= 1 else ""))
+    props.append(("endLine", str(loc.end_line) if loc.end_line >= 1 else ""))
+    props.append(("endColumn", str(loc.end_column) if same_line and loc.end_column >= 1 else ""))
+    props.append(("title", f.rule))
+    message = f.message
+    if f.expected and f.expected not in message:
+        message += f" (expected: {f.expected})"
+    return command(COMMANDS[f.severity.value], props, message)
+
+
 def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    """One ``::error file=…,line=…::message`` line per finding."""
-    lines = []
-    for f in ordered(findings):
-        loc = f.location
-        props = [("file", relpath(loc.path, ctx)), ("line", str(loc.line)), ("col", str(loc.column)),
-                 ("endLine", str(loc.end_line)), ("endColumn", str(loc.end_column)), ("title", f.rule)]
-        message = f.message + (f" (expected: {f.expected})" if f.expected and f.expected not in f.message else "")
-        lines.append(f"::{COMMANDS[f.severity.value]} "
-                     + ",".join(f"{k}={escape_property(v)}" for k, v in props) + f"::{escape_data(message)}")
+    """One annotation line per finding, then a ``::notice::`` per run-level note.
+
+    :param findings: the findings, in any order (they are sorted here).
+    :param ctx: the run.
+    :returns: the annotation lines, each ending with a newline.
+    """
+    lines = [annotation(f, ctx) for f in ordered(findings)]
+    lines += [command("notice", [("title", "shuyu")], note) for note in ctx.notes]
     return "".join(line + "\n" for line in lines)

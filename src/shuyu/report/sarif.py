@@ -1,9 +1,16 @@
-"""The SARIF 2.1.0 reporter, as plain dicts (code scanning on GitHub reads it)."""
+"""The SARIF 2.1.0 reporter, built as plain dicts (GitHub code scanning and IDE viewers read it).
+
+Paths are URIs relative to ``%SRCROOT%`` (the directory the command ran in, given in
+``originalUriBaseIds``); columns are code points (``columnKind: unicodeCodePoints``), and
+``endColumn`` is exclusive, as SARIF defines it and as shuyu's locations are.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pathlib
+import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,54 +20,129 @@ from shuyu.report.base import ReportContext
 from shuyu.report.base import ordered
 from shuyu.report.base import relpath
 from shuyu.rules import RULES
+from shuyu.rules import RuleSpec
 
-SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+INFORMATION_URI = "https://pypi.org/project/shuyu/"
+SRCROOT = "%SRCROOT%"
+#: Name of the partial fingerprint; the suffix changes if what is hashed ever changes.
+FINGERPRINT = "shuyuFindingHash/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _physical(loc: Location, ctx: ReportContext) -> dict[str, Any]:
-    return {"physicalLocation": {
-        "artifactLocation": {"uri": relpath(loc.path, ctx), "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": loc.line, "startColumn": loc.column,
-                   "endLine": loc.end_line, "endColumn": max(loc.end_column, 1)},
-    }}
+def artifact_uri(path: str, ctx: ReportContext) -> tuple[str, bool]:
+    """The URI of ``path`` and whether it is relative to ``%SRCROOT%``.
+
+    Relative paths are percent-encoded so that a ``:`` or a space in a file name cannot be read
+    as a URI scheme or break the reference.
+
+    >>> artifact_uri("/srv/a,b:c.md", ReportContext(tool_version="0", cwd="/srv"))
+    ('a%2Cb%3Ac.md', True)
+    >>> artifact_uri("/tmp/x y.md", ReportContext(tool_version="0", cwd="/srv"))
+    ('file:///tmp/x%20y.md', False)
+    """
+    rel = relpath(path, ctx)
+    if rel.startswith("/"):
+        return pathlib.PurePosixPath(rel).as_uri(), False
+    if len(rel) > 2 and rel[1] == ":" and rel[2] == "/":
+        return pathlib.PureWindowsPath(rel).as_uri(), False
+    return urllib.parse.quote(rel, safe="/"), True
+
+
+def physical_location(loc: Location, ctx: ReportContext) -> dict[str, Any]:
+    """A SARIF ``location`` holding the ``physicalLocation`` of ``loc``."""
+    uri, relative = artifact_uri(loc.path, ctx)
+    artifact: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact["uriBaseId"] = SRCROOT
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    # A location with no line (the whole file) has no region: SARIF lines start at 1.
+    if loc.line >= 1:
+        region: dict[str, Any] = {"startLine": loc.line, "startColumn": max(loc.column, 1)}
+        if loc.end_line >= loc.line:
+            region["endLine"] = loc.end_line
+            region["endColumn"] = max(loc.end_column, 1)
+        physical["region"] = region
+    return {"physicalLocation": physical}
+
+
+def fingerprint(f: Finding, ctx: ReportContext) -> str:
+    """A hash of path, rule, found text and concept: stable when lines move, as code scanning wants."""
+    key = "|".join([relpath(f.location.path, ctx), f.rule, f.found or "", f.concept or ""])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def rule_descriptor(spec: RuleSpec) -> dict[str, Any]:
+    """A SARIF ``reportingDescriptor`` for one rule of the registry."""
+    return {
+        "id": spec.id,
+        # SARIF recommends an identifier-like name; the id stays the kebab-case key.
+        "name": "".join(word.capitalize() for word in spec.id.split("-")),
+        "shortDescription": {"text": spec.summary},
+        "fullDescription": {"text": spec.help},
+        "help": {"text": spec.help},
+        "defaultConfiguration": {"level": LEVELS[spec.default_severity.value]},
+        "properties": {"title": spec.name},
+    }
+
+
+def result(f: Finding, ctx: ReportContext, rule_index: dict[str, int]) -> dict[str, Any]:
+    """A SARIF ``result`` for one finding."""
+    out: dict[str, Any] = {"ruleId": f.rule}
+    if f.rule in rule_index:
+        out["ruleIndex"] = rule_index[f.rule]
+    out["level"] = LEVELS[f.severity.value]
+    out["message"] = {"text": f.message}
+    out["locations"] = [physical_location(f.location, ctx)]
+    if f.source is not None:
+        related = physical_location(f.source, ctx)
+        related["id"] = 0
+        text = f.source_context.strip()
+        related["message"] = {"text": f"source: {text}" if text else "source"}
+        out["relatedLocations"] = [related]
+    out["partialFingerprints"] = {FINGERPRINT: fingerprint(f, ctx)}
+    props = {k: v for k, v in (("concept", f.concept), ("expected", f.expected), ("found", f.found))
+             if v is not None}
+    if props:
+        out["properties"] = props
+    return out
+
+
+def sarif_log(findings: Sequence[Finding], ctx: ReportContext) -> dict[str, Any]:
+    """The SARIF log as plain data: one run, every rule of the registry, one result per finding."""
+    rule_index = {rule_id: i for i, rule_id in enumerate(RULES)}
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "shuyu",
+            "version": ctx.tool_version,
+            "informationUri": INFORMATION_URI,
+            "rules": [rule_descriptor(spec) for spec in RULES.values()],
+        }},
+    }
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if ctx.notes:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "note", "message": {"text": note}} for note in ctx.notes]
+    run["invocations"] = [invocation]
+    if ctx.cwd:
+        root = ctx.cwd.replace("\\", "/").rstrip("/") or "/"
+        root_path = pathlib.PureWindowsPath(root) if root[1:3] == ":/" else pathlib.PurePosixPath(root)
+        if root_path.is_absolute():
+            base = root_path.as_uri()
+            run["originalUriBaseIds"] = {SRCROOT: {"uri": base if base.endswith("/") else base + "/"}}
+    run["columnKind"] = "unicodeCodePoints"
+    run["results"] = [result(f, ctx, rule_index) for f in ordered(findings)]
+    if ctx.signature:
+        run["properties"] = {"signature": dict(ctx.signature)}
+    return {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
 
 
 def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    """A SARIF log with one run; rules from the registry, results with fingerprints."""
-    rule_ids = list(RULES)
-    results = []
-    for f in ordered(findings):
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "ruleIndex": rule_ids.index(f.rule),
-            "level": LEVELS[f.severity.value],
-            "message": {"text": f.message},
-            "locations": [_physical(f.location, ctx)],
-            "partialFingerprints": {"shuyu/v1": hashlib.sha256(
-                "|".join([relpath(f.location.path, ctx), f.rule, f.found or "", f.concept or ""]).encode()
-            ).hexdigest()[:32]},
-        }
-        if f.source is not None:
-            related = _physical(f.source, ctx)
-            related["id"] = 1
-            related["message"] = {"text": "source"}
-            result["relatedLocations"] = [related]
-        props = {k: v for k, v in (("concept", f.concept), ("expected", f.expected), ("found", f.found)) if v}
-        if props:
-            result["properties"] = props
-        results.append(result)
-    run = {
-        "tool": {"driver": {
-            "name": "shuyu", "version": ctx.tool_version, "informationUri": "https://pypi.org/project/shuyu/",
-            "rules": [{"id": spec.id, "name": spec.name.replace(" ", ""),
-                       "shortDescription": {"text": spec.summary},
-                       "defaultConfiguration": {"level": LEVELS[spec.default_severity.value]}}
-                      for spec in RULES.values()],
-        }},
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + ctx.cwd.rstrip("/") + "/"}} if ctx.cwd else {},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": {"signature": ctx.signature},
-    }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    """The SARIF log as JSON text (indented by 2, UTF-8, one trailing newline).
+
+    :param findings: the findings, in any order (they are sorted here).
+    :param ctx: the run.
+    :returns: the document.
+    """
+    return json.dumps(sarif_log(findings, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -1,66 +1,164 @@
-"""The text reporter: ``path:line:col: severity rule message``, the line, a caret, the fix."""
+"""The text reporter: ``path:line:col: severity rule message``, the line, a caret, the fix.
+
+Plain text unless ``ctx.color``; colour goes through rich, which the CLI turns on only for a
+terminal without ``NO_COLOR``. Columns are code points; the caret line is laid out in terminal
+cells, so a wide (CJK) character before or inside the span counts two.
+"""
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
 
 from shuyu.model import Finding
 from shuyu.report.base import ReportContext
 from shuyu.report.base import counts
+from shuyu.report.base import file_count
+from shuyu.report.base import line_of
 from shuyu.report.base import ordered
 from shuyu.report.base import relpath
 
-_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
-_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+#: Indent of everything printed under a finding's first line.
+INDENT = "  "
+#: Cells a tab takes in the shown line (tabs are expanded so the caret stays aligned).
+TAB_CELLS = 4
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+#: A run of (text, rich style) pieces making one output line; style "" is unstyled.
+Piece = tuple[str, str]
+
+
+def char_cells(char: str) -> int:
+    """Terminal cells one character takes: 2 for wide and full-width, 0 for combining marks.
+
+    >>> char_cells("a"), char_cells("徐"), char_cells("，"), char_cells("\\u0301")
+    (1, 2, 2, 0)
+    """
+    if char == "\t":
+        return TAB_CELLS
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def cells(text: str) -> int:
-    """Terminal cells ``text`` takes: wide (CJK) characters take two.
+    """Terminal cells ``text`` takes.
 
-    >>> cells("ab"), cells("无锡")
-    (2, 4)
+    >>> cells("ab"), cells("无锡"), cells("无锡 city")
+    (2, 4, 9)
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(char_cells(c) for c in text)
 
 
-def caret(line: str, column: int, end_column: int, end_same_line: bool) -> str:
-    """A caret line under columns ``column``..``end_column`` of ``line`` (code points, 1-based)."""
-    start = max(column - 1, 0)
-    end = end_column - 1 if end_same_line else len(line)
-    end = max(end, start + 1)
-    return " " * cells(line[:start].expandtabs(1)) + "^" * max(1, cells(line[start:end]))
+def _printable(line: str) -> str:
+    """``line`` as shown: tabs expanded, control characters (which could drive the terminal) replaced."""
+    out = []
+    for char in line:
+        if char == "\t":
+            out.append(" " * TAB_CELLS)
+        elif unicodedata.category(char) == "Cc":
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def caret(line: str, column: int, end_column: int | None) -> str:
+    """The caret line under code-point columns ``column``..``end_column`` (1-based, end exclusive).
+
+    ``end_column`` ``None`` means the span runs past the end of the line. The caret is at least
+    one cell wide, so an empty span or one at the end of the line still shows where it is.
+
+    >>> caret("the the river", 1, 8)
+    '^^^^^^^'
+    >>> caret("无锡市 met Xu Zhou", 9, 16)
+    '           ^^^^^^^'
+    """
+    start = min(max(column - 1, 0), len(line))
+    end = len(line) if end_column is None else min(max(end_column - 1, start), len(line))
+    # char_cells agrees with _printable cell for cell (a tab is TAB_CELLS, a control one U+FFFD).
+    indent = cells(line[:start])
+    width = cells(line[start:end])
+    return " " * indent + "^" * max(width, 1)
+
+
+def _finding_lines(f: Finding, ctx: ReportContext) -> list[list[Piece]]:
+    loc = f.location
+    sev = f.severity.value
+    style = _SEVERITY_STYLE[sev]
+    first, *rest = f.message.split("\n") if f.message else [""]
+    lines: list[list[Piece]] = [[
+        (f"{relpath(loc.path, ctx)}:{loc.line}:{loc.column}:", "bold"), (" ", ""),
+        (sev, style), (" ", ""), (f.rule, "magenta"), (" ", ""), (first.rstrip("\r"), ""),
+    ]]
+    # Further message lines are indented so every finding still starts at column 1.
+    lines += [[(INDENT + more.rstrip("\r"), "")] for more in rest]
+    text = line_of(loc, ctx, f.context)
+    if text and loc.line >= 1:
+        lines.append([(INDENT + _printable(text), "")])
+        end = loc.end_column if loc.end_line == loc.line else None
+        lines.append([(INDENT + caret(text, loc.column, end), style)])
+    if f.expected:
+        lines.append([(INDENT + "expected: ", "green"), (f.expected, "bold green")])
+    if f.source is not None:
+        src = f.source
+        where = f"{relpath(src.path, ctx)}:{src.line}:{src.column}"
+        src_text = _printable(line_of(src, ctx, f.source_context).strip())
+        lines.append([(INDENT + "source: " + where + (f": {src_text}" if src_text else ""), "dim")])
+    return lines
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
+    """The last line: ``N errors, N warnings, N info in N files``, or ``no findings``.
+
+    >>> summary([], ReportContext(tool_version="0"))
+    'no findings'
+    >>> summary([], ReportContext(tool_version="0", files=["a.md", "b.md"]))
+    'no findings in 2 files'
+    """
+    n_files = file_count(findings, ctx)
+    where = f" in {_plural(n_files, 'file')}" if n_files else ""
+    if not findings:
+        return "no findings" + where
+    c = counts(findings)
+    return f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {c['info']} info{where}"
 
 
 def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    """Every finding with its line and caret, then a summary line."""
-    out: list[str] = []
+    """Every finding with its line and caret, the run's notes, then a summary line.
 
-    def paint(text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if ctx.color else text
-
+    :param findings: the findings, in any order (they are sorted here).
+    :param ctx: the run; ``ctx.color`` turns on ANSI colour.
+    :returns: the report, ending with a newline.
+    """
+    lines: list[list[Piece]] = []
     for f in ordered(findings):
-        loc = f.location
-        head = f"{relpath(loc.path, ctx)}:{loc.line}:{loc.column}:"
-        out.append(f"{paint(head, _BOLD)} {paint(f.severity.value, _COLORS[f.severity.value])} "
-                   f"{f.rule} {f.message}")
-        if f.context:
-            line = f.context.rstrip("\n")
-            out.append(f"    {line}")
-            out.append("    " + paint(caret(line, loc.column, loc.end_column, loc.end_line == loc.line),
-                                      _COLORS[f.severity.value]))
-        if f.expected and f.rule not in ("term-missing",):
-            out.append(f"    expected: {f.expected}")
-        if f.source is not None:
-            src = f.source
-            text = f": {f.source_context.strip()}" if f.source_context else ""
-            out.append(paint(f"    source: {relpath(src.path, ctx)}:{src.line}:{src.column}{text}", _DIM))
-    for note in ctx.notes:
-        out.append(f"note: {note}")
-    c = counts(findings)
-    files = len({f.location.path for f in findings})
-    if findings:
-        out.append(f"{c['error']} error(s), {c['warning']} warning(s), {c['info']} info in {files} file(s)")
-    else:
-        out.append("no findings")
-    return "\n".join(out) + "\n"
+        lines += _finding_lines(f, ctx)
+    lines += [[("note: ", "cyan"), (note, "")] for note in ctx.notes]
+    worst = "error" if any(f.severity.value == "error" for f in findings) else "warning" if findings else ""
+    lines.append([(summary(findings, ctx), _SEVERITY_STYLE[worst] if worst else "green")])
+    if not ctx.color:
+        return "".join("".join(text for text, _ in pieces) + "\n" for pieces in lines)
+    return _colored(lines)
+
+
+def _colored(lines: list[list[Piece]]) -> str:
+    # Every choice rich would otherwise take from the environment or the terminal is fixed here,
+    # so the output depends only on the findings and the context.
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, color_system="standard", no_color=False,
+                      width=1_000_000, soft_wrap=True, markup=False, emoji=False, highlight=False,
+                      legacy_windows=False, tab_size=TAB_CELLS)
+    for pieces in lines:
+        console.print(Text.assemble(*[(text, style) if style else text for text, style in pieces]),
+                      soft_wrap=True)
+    return buffer.getvalue()
