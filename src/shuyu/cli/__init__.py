@@ -11,6 +11,7 @@ from shuyu.cli import glossary
 from shuyu.cli.check import check
 from shuyu.cli.lint import lint
 from shuyu.cli.rules import rules
+from shuyu.cli.score import score
 
 app = typer.Typer(
     name="shuyu",
@@ -24,6 +25,7 @@ app.add_typer(glossary.app, name="glossary")
 app.command()(check)
 app.command()(lint)
 app.command()(rules)
+app.command()(score)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,137 @@
+"""`shuyu score CORPUS…`: terminology accuracy and consistency over a parallel corpus, with sacrebleu beside it."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Annotated
+from typing import Any
+
+import typer
+
+from shuyu import score_report
+from shuyu.cache import load_with_matcher
+from shuyu.cli._errors import handles_errors
+from shuyu.cli._options import GlossaryOpt
+from shuyu.cli._options import NoBundledOpt
+from shuyu.cli._options import OutputOpt
+from shuyu.errors import InputError
+from shuyu.formats.bilingual import read_pairs
+from shuyu.formats.decode import read_text
+from shuyu.fsutil import write_atomic
+from shuyu.metrics import CorpusStats
+from shuyu.metrics import score_pairs
+from shuyu.signature import signature
+
+CHUNK = 5000
+
+
+def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
+    """``(id, zh, en)`` from bilingual files, or from directories of ``NAME.zh.*`` / ``NAME.en.*`` releases."""
+    for path in paths:
+        if path.is_dir():
+            for zh in sorted(path.rglob("*.zh.*")):
+                en = zh.with_name(zh.name.replace(".zh.", ".en.", 1))
+                if en.is_file():
+                    yield str(zh.relative_to(path)), read_text(zh)[0], read_text(en)[0]
+        else:
+            for pair in read_pairs(path):
+                yield f"{path.name}:{pair.id}", pair.zh, pair.en
+
+
+def _lines(path: Path) -> list[str]:
+    return read_text(path)[0].splitlines()
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init(paths: list[str], bundled: bool) -> None:
+    _WORKER["gm"] = load_with_matcher(paths, bundled=bundled)
+
+
+def _score_chunk(chunk: list[tuple[str, str, str]]) -> CorpusStats:
+    glossary, matcher = _WORKER["gm"]
+    return score_pairs(chunk, glossary, matcher)
+
+
+def mt_scores(hyp: list[str], ref: list[str], *, ter: bool) -> dict[str, Any]:
+    """sacrebleu BLEU and chrF (and TER on request), with their signatures, unchanged."""
+    from sacrebleu.metrics import BLEU
+    from sacrebleu.metrics import CHRF
+    from sacrebleu.metrics import TER
+
+    zh_target = any("\u4e00" <= ch <= "\u9fff" for line in ref[:200] for ch in line)
+    metrics: list[tuple[str, Any]] = [("BLEU", BLEU(tokenize="zh" if zh_target else "13a")), ("chrF", CHRF())]
+    if ter:
+        metrics.append(("TER", TER(normalized=zh_target, asian_support=zh_target)))
+    out = {}
+    for name, metric in metrics:
+        result = metric.corpus_score(hyp, [ref])
+        out[name] = {"score": result.score, "signature": str(metric.get_signature())}
+    return out
+
+
+@handles_errors
+def score(
+    corpus: Annotated[list[Path] | None, typer.Argument(help="Bilingual files (tsv, jsonl, tmx, xliff, corpus.zh "
+                                                      "with corpus.en; .gz too) or directories of release pairs.")] = None,
+    src: Annotated[Path | None, typer.Option("--src", help="Chinese source lines, for --hyp's terminology.")] = None,
+    hyp: Annotated[Path | None, typer.Option("--hyp", help="A translation to evaluate (line-aligned).")] = None,
+    ref: Annotated[Path | None, typer.Option("--ref", help="Its reference translation (line-aligned).")] = None,
+    ter: Annotated[bool, typer.Option("--ter", help="Also compute TER (slow).")] = False,
+    format_: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
+    output: OutputOpt = None,
+    html_file: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Score in N processes (same results).")] = 1,
+    glossary: GlossaryOpt = None,
+    no_bundled: NoBundledOpt = False,
+) -> None:
+    """Score how each glossary concept is translated across a corpus; BLEU/chrF/TER with --hyp/--ref."""
+    if format_ not in ("text", "json", "csv"):
+        raise InputError(f"unknown format {format_!r}", hint="use text, json or csv")
+    layers = [str(p) for p in glossary or []]
+    g, matcher = load_with_matcher(layers, bundled=not no_bundled)
+    if hyp is not None or ref is not None:
+        if hyp is None or ref is None:
+            raise InputError("--hyp and --ref go together")
+        hyp_lines, ref_lines = _lines(hyp), _lines(ref)
+        if len(hyp_lines) != len(ref_lines):
+            raise InputError(f"--hyp has {len(hyp_lines)} lines, --ref {len(ref_lines)}", path=str(hyp))
+        mt = mt_scores(hyp_lines, ref_lines, ter=ter)
+        pairs: Iterator[tuple[str, str, str]] = iter(())
+        if src is not None:
+            src_lines = _lines(src)
+            if len(src_lines) != len(hyp_lines):
+                raise InputError(f"--src has {len(src_lines)} lines, --hyp {len(hyp_lines)}", path=str(src))
+            pairs = ((str(i), z, h) for i, (z, h) in enumerate(zip(src_lines, hyp_lines, strict=True), start=1))
+    else:
+        if not corpus:
+            raise InputError("nothing to score", hint="give a corpus, or --hyp and --ref")
+        mt = {}
+        pairs = corpus_pairs(corpus)
+    stats = CorpusStats()
+    if jobs > 1:
+        chunks = iter(lambda: list(itertools.islice(pairs, CHUNK)), [])
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(layers, not no_bundled)) as pool:
+            for part in pool.map(_score_chunk, chunks):
+                stats.merge(part)
+    else:
+        stats = score_pairs(pairs, g, matcher)
+    sig = signature(g)
+    if format_ == "json":
+        text = score_report.to_json(stats, sig, mt)
+    elif format_ == "csv":
+        text = score_report.to_csv(stats)
+    else:
+        text = score_report.to_text(stats, sig, mt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+    if html_file is not None:
+        write_atomic(html_file, score_report.to_html(stats, sig))
+        print(f"wrote {html_file}", file=sys.stderr)

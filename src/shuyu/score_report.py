@@ -1,0 +1,101 @@
+"""Rendering corpus scores: text table, JSON (schema 1), CSV, and a self-contained HTML page."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from typing import Any
+
+from shuyu.metrics import ConceptStats
+from shuyu.metrics import CorpusStats
+from shuyu.signature import format_signature
+
+SCHEMA_VERSION = 1
+
+
+def worst_first(stats: CorpusStats) -> list[ConceptStats]:
+    """Concepts ordered worst accuracy first, then least consistent, then most frequent."""
+    return sorted((c for c in stats.concepts.values() if c.occurrences),
+                  key=lambda c: (c.accuracy, c.consistency, -c.occurrences, c.id))
+
+
+def concept_dict(c: ConceptStats) -> dict[str, Any]:
+    """One concept as the JSON schema lays it out."""
+    return {"id": c.id, "zh": c.zh, "occurrences": c.occurrences,
+            "renderings": dict(sorted(c.renderings.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "statuses": dict(sorted(c.statuses.items())),
+            "accuracy": c.accuracy, "consistency": c.consistency,
+            "examples": {k: list(v) for k, v in sorted(c.examples.items())}}
+
+
+def to_json(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | None = None) -> str:
+    """``{"schema", "concepts", "corpus", "signature"}`` (plus ``mt`` with --hyp/--ref)."""
+    data: dict[str, Any] = {"schema": SCHEMA_VERSION, "concepts": [concept_dict(c) for c in worst_first(stats)],
+                            "corpus": stats.summary(), "signature": signature}
+    if mt:
+        data["mt"] = mt
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(stats: CorpusStats) -> str:
+    """One row per concept: id, zh, occurrences, accuracy, consistency, renderings (JSON)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "zh", "occurrences", "accuracy", "consistency", "renderings"])
+    for c in worst_first(stats):
+        writer.writerow([c.id, c.zh, c.occurrences, f"{c.accuracy:.4f}", f"{c.consistency:.4f}",
+                         json.dumps(concept_dict(c)["renderings"], ensure_ascii=False)])
+    return out.getvalue()
+
+
+def to_text(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | None = None, limit: int = 30) -> str:
+    """A plain table of the worst concepts and the corpus figures, each line signed."""
+    s = stats.summary()
+    sig = format_signature(signature)
+    lines = [f"{'concept':<44} {'occ':>6} {'acc':>6} {'cons':>6}  top rendering"]
+    for c in worst_first(stats)[:limit]:
+        top, n = max(c.renderings.items(), key=lambda kv: (kv[1], kv[0]))
+        lines.append(f"{c.id[:44]:<44} {c.occurrences:>6} {c.accuracy:>6.1%} {c.consistency:>6.1%}  {top} ({n})")
+    lines += [
+        "",
+        f"term accuracy    micro {s['accuracy_micro']:.4f}  macro {s['accuracy_macro']:.4f}  ({s['occurrences']} "
+        f"occurrences of {s['concepts']} concepts in {s['pairs']} pairs) | {sig}",
+        f"term consistency micro {s['consistency_micro']:.4f}  macro {s['consistency_macro']:.4f} | {sig}",
+        f"number agreement {s['number_agreement']:.4f} ({s['numbers']} numbers)  date agreement "
+        f"{s['date_agreement']:.4f} ({s['dates']} dates) | {sig}",
+    ]
+    for name, value in (mt or {}).items():
+        lines.append(f"{name} {value['score']:.4f} | {value['signature']}")
+    return "\n".join(lines) + "\n"
+
+
+def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200) -> str:
+    """One offline page: a bar chart (inline SVG, no script) of accuracy and consistency per concept,
+    worst first, with rendering distributions and example ids. Every corpus text is escaped."""
+    esc = html.escape
+    s = stats.summary()
+    rows = []
+    for c in worst_first(stats)[:limit]:
+        acc, cons = c.accuracy * 100, c.consistency * 100
+        dist = "".join(f"<li>{esc(form)}: {n} <small>(e.g. {esc(', '.join(c.examples.get(form, [])))})</small></li>"
+                       for form, n in sorted(c.renderings.items(), key=lambda kv: (-kv[1], kv[0])))
+        rows.append(
+            f"<tr><td><code>{esc(c.id)}</code><br>{esc(c.zh)}</td><td>{c.occurrences}</td>"
+            f"<td><svg width='204' height='30' role='img' aria-label='accuracy {acc:.0f}%, consistency {cons:.0f}%'>"
+            f"<rect x='0' y='2' width='{acc * 2:.1f}' height='12' fill='#2b7a2b'/>"
+            f"<rect x='0' y='16' width='{cons * 2:.1f}' height='12' fill='#2b4f9e'/></svg>"
+            f"<br>{acc:.1f}% / {cons:.1f}%</td><td><ul>{dist}</ul></td></tr>")
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>shuyu terminology report</title>"
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+        "padding:4px 8px;vertical-align:top}ul{margin:0;padding-left:1.2em}.k{display:inline-block;width:12px;"
+        "height:12px}</style></head><body>"
+        f"<h1>Terminology consistency</h1><p>{s['pairs']} pairs, {s['occurrences']} occurrences of "
+        f"{s['concepts']} concepts. Accuracy micro {s['accuracy_micro']:.4f}, macro {s['accuracy_macro']:.4f}; "
+        f"consistency micro {s['consistency_micro']:.4f}, macro {s['consistency_macro']:.4f}.</p>"
+        "<p><span class='k' style='background:#2b7a2b'></span> accuracy "
+        "<span class='k' style='background:#2b4f9e'></span> consistency (worst concepts first)</p>"
+        "<table><tr><th>concept</th><th>occurrences</th><th>accuracy / consistency</th><th>renderings</th></tr>"
+        + "".join(rows) + f"</table><p><small>{esc(format_signature(signature))}</small></p></body></html>\n")
