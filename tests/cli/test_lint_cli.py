@@ -1,0 +1,132 @@
+"""`shuyu lint` through CliRunner: suppression, baseline, config errors, stdin, formats, --jobs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from shuyu.cli import app
+from tests.conftest import TINY
+
+runner = CliRunner()
+G = ["--no-bundled", "-g", str(TINY)]
+
+PAGE = """<html><body>
+<p>The CCP Wuxi Municipal Committee met.</p>
+<script>var x = "CCP";</script>
+<!-- shuyu: disable-next-line=term-deprecated -->
+<p>Quoted: the CCP said so.</p>
+<p>Leaders of Xu Zhou attended the the meeting.</p>
+</body></html>
+"""
+
+
+def lint(*args: str, cwd: Path | None = None):
+    return runner.invoke(app, ["lint", *args, *G])
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "site" / "b.md").write_text("# B\n\nParty Secretary of Wuxi met Huaian leaders.\n\n"
+                                            "```\nCCP in code\n```\n", encoding="utf-8")
+    return tmp_path
+
+
+def rows(result) -> list[tuple[str, int, int, str]]:
+    data = json.loads(result.stdout)
+    return [(f["path"], f["line"], f["column"], f["rule"]) for f in data["findings"]]
+
+
+def test_lints_directory_with_exact_positions(site: Path) -> None:
+    result = lint("site", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert rows(result) == [
+        ("site/a.html", 2, 8, "term-deprecated"),
+        ("site/a.html", 6, 15, "name-romanization"),
+        ("site/a.html", 6, 32, "repeated-word"),
+        ("site/b.md", 3, 29, "name-romanization"),
+    ]
+
+
+def test_suppression_range_and_next_line(site: Path) -> None:
+    page = site / "site" / "a.html"
+    page.write_text("<!-- shuyu: disable=term-deprecated,repeated-word -->\n" + PAGE + "<!-- shuyu: enable -->\n"
+                    "<p>the CCP again</p>\n", encoding="utf-8")
+    result = lint(str(page), "--format", "json")
+    assert [(r[1], r[3]) for r in rows(result)] == [(7, "name-romanization"), (10, "term-deprecated")]
+
+
+def test_baseline_survives_unrelated_edit(site: Path) -> None:
+    assert lint("site", "--write-baseline", "base.json").exit_code == 0
+    assert lint("site", "--baseline", "base.json").exit_code == 0
+    page = site / "site" / "a.html"
+    page.write_text("<p>An unrelated new paragraph.</p>\n" + PAGE, encoding="utf-8")
+    assert lint("site", "--baseline", "base.json").exit_code == 0
+    page.write_text(PAGE + "<p>New: Wu Xi.</p>\n", encoding="utf-8")
+    result = lint("site", "--baseline", "base.json", "--format", "json")
+    assert result.exit_code == 1
+    assert rows(result) == [("site/a.html", 8, 9, "name-romanization")]
+
+
+def test_config_errors_name_file_and_key(site: Path) -> None:
+    (site / "shuyu.toml").write_text("[rules]\nno-such-rule = true\n", encoding="utf-8")
+    result = lint("site")
+    assert result.exit_code == 2
+    assert "shuyu.toml: rules.no-such-rule: unknown rule" in result.stderr
+
+
+def test_config_turns_rules_off_per_path(site: Path) -> None:
+    (site / "shuyu.toml").write_text('[rules]\nrepeated-word = false\n[[overrides]]\npaths = ["site/*.md"]\n'
+                                     "rules = { name-romanization = false }\n", encoding="utf-8")
+    result = lint("site", "--format", "json")
+    assert [r[3] for r in rows(result)] == ["term-deprecated", "name-romanization"]
+
+
+def test_stdin_with_filename(site: Path) -> None:
+    result = runner.invoke(app, ["lint", "-", "--stdin-filename", "page.md", "--format", "json", *G],
+                           input="Text about Xu Zhou and `CCP` code.\n")
+    assert result.exit_code == 1
+    assert rows(result) == [("page.md", 1, 12, "name-romanization")]
+
+
+def test_jobs_give_identical_output(site: Path) -> None:
+    for i in range(6):
+        shutil.copy(site / "site" / "a.html", site / "site" / f"copy{i}.html")
+    serial = lint("site", "--format", "json")
+    parallel = lint("site", "--format", "json", "--jobs", "2")
+    assert parallel.stdout == serial.stdout
+
+
+def test_fail_on_and_clean_page(site: Path) -> None:
+    (site / "clean.md").write_text("Huang Qin, Secretary of the CPC Wuxi Municipal Committee.\n", encoding="utf-8")
+    assert lint("clean.md").exit_code == 0
+    assert lint("site", "--fail-on", "warning").exit_code == 1
+    bad = lint("site", "--fail-on", "fatal")
+    assert bad.exit_code == 2
+    assert "--fail-on 'fatal' is not a level" in bad.stderr
+
+
+def test_missing_path_and_bad_encoding(site: Path) -> None:
+    result = lint("nope.html")
+    assert result.exit_code == 2
+    assert "nope.html: no such file or directory" in result.stderr
+    (site / "bad.txt").write_bytes(b"ok \xff\xfe\xfa broken")
+    result = lint("bad.txt")
+    assert result.exit_code == 2
+    assert "byte 3" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_github_and_sarif_formats(site: Path) -> None:
+    gh = lint("site", "--format", "github")
+    assert gh.stdout.splitlines()[0].startswith("::error file=site/a.html,line=2,col=8,")
+    sarif = json.loads(lint("site", "--format", "sarif").stdout)
+    assert sarif["version"] == "2.1.0"
+    assert len(sarif["runs"][0]["results"]) == 4
