@@ -125,7 +125,7 @@ TINY_MATCHER = _tiny()
 @given(data=st.data())
 def test_zh_agrees_with_naive_matcher(data) -> None:
     tiny_matcher = TINY_MATCHER
-    pieces = _pieces(tiny_matcher, "zh") + ["的", "和", "会见", "，", "市", "委"]
+    pieces = [*_pieces(tiny_matcher, "zh"), "的", "和", "会见", "，", "市", "委"]
     text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12)))
     assert [(m.start, m.end) for m in tiny_matcher.find(text, "zh")] == naive_zh(tiny_matcher, text)
 

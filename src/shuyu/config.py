@@ -18,6 +18,7 @@ Unknown keys and bad values are errors naming the file and the key.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import sys
 from dataclasses import dataclass
@@ -83,10 +84,8 @@ class Config:
 def relative_posix(path: str, root: Path) -> str:
     """``path`` relative to ``root`` with forward slashes (as globs are written)."""
     p = Path(path)
-    try:
+    with contextlib.suppress(ValueError):
         p = p.resolve().relative_to(root.resolve())
-    except ValueError:
-        pass
     return p.as_posix()
 
 
@@ -159,7 +158,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         for k in item:
             if k not in OVERRIDE_KEYS:
                 raise bad(f"{key}.{k}", "unknown key (known: paths, rules)")
-        paths = _strings(item, "paths", lambda k, m: bad(f"{key}.{k}", m))
+        paths = _strings(item, "paths", lambda k, m, prefix=key: bad(f"{prefix}.{k}", m))
         if not paths:
             raise bad(f"{key}.paths", "must list at least one glob")
         config.overrides.append(Override(paths, _rules(item.get("rules", {}), f"{key}.rules", bad)))

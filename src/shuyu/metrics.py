@@ -158,9 +158,9 @@ def _best_rendering(occ: Occurrence, en_occ: list[Occurrence], glossary: Glossar
         if not wanted & concept_keys(glossary, en.match):
             continue
         for e in en.match.entries:
-            if e.concept in wanted or (e.concept.split("@")[0] in wanted):
-                if best is None or order[e.status] < order[best[1]]:
-                    best = (e.text, e.status)
+            known = e.concept in wanted or e.concept.split("@")[0] in wanted
+            if known and (best is None or order[e.status] < order[best[1]]):
+                best = (e.text, e.status)
     return best
 
 

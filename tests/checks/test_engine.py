@@ -44,7 +44,8 @@ def test_deprecated_form_names_its_source(tiny_glossary, tiny_matcher) -> None:
                  tiny_matcher)
     (f,) = result.findings
     assert (f.rule, f.expected) == ("term-deprecated", "Secretary of the CPC Wuxi Municipal Committee")
-    assert f.source is not None and (f.source.line, f.source.column) == (1, 1)
+    assert f.source is not None
+    assert (f.source.line, f.source.column) == (1, 1)
 
 
 def test_misspelt_place_is_one_finding_not_two(tiny_glossary, tiny_matcher) -> None:

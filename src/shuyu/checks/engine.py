@@ -240,11 +240,11 @@ def _unit_numbers(unit: Unit, zh_doc: Document, en_doc: Document, settings: Chec
             zh_item, en_item = mismatch.zh, mismatch.en
             source = source_context = None
             if zh_item is not None:
-                k, s = zh_by_id[id(zh_item)]
+                _, s = zh_by_id[id(zh_item)]
                 seg = zh_doc.segments[s.segment]
                 source, source_context = segment_location(zh_doc, seg, s.start + zh_item.start, s.start + zh_item.end)
             if en_item is not None:
-                k2, s2 = en_by_id[id(en_item)]
+                _, s2 = en_by_id[id(en_item)]
                 seg = en_doc.segments[s2.segment]
                 loc, context = segment_location(en_doc, seg, s2.start + en_item.start, s2.start + en_item.end)
             else:

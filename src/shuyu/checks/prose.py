@@ -94,8 +94,7 @@ def quote_styles(texts: Sequence[str]) -> list[tuple[int, Issue]]:
     with the segment index it is in.
     """
     out: list[tuple[int, Issue]] = []
-    for pattern, straight, curly_set, label in ((_APOSTROPHES, "'", "’", "apostrophe"),
-                                                (_DOUBLE, '"', "“”", "double quote")):
+    for pattern, straight, label in ((_APOSTROPHES, "'", "apostrophe"), (_DOUBLE, '"', "double quote")):
         uses = [(k, m.start(), m.group(1) if m.groups() else m.group())
                 for k, t in enumerate(texts) for m in pattern.finditer(t)]
         n_straight = sum(1 for _, _, c in uses if c == straight)

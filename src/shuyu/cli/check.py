@@ -38,7 +38,8 @@ def check(
                                            "(tsv, tmx, xliff, jsonl) holding both sides.")],
     translation: Annotated[Path | None, typer.Argument(help="The English translation (txt, md, html).")] = None,
     source_type: Annotated[str | None, typer.Option("--source-type", help="Read the source as html, markdown or text.")] = None,
-    translation_type: Annotated[str | None, typer.Option("--translation-type", help="Read the translation as html, markdown or text.")] = None,
+    translation_type: Annotated[str | None, typer.Option(
+        "--translation-type", help="Read the translation as html, markdown or text.")] = None,
     format_: FormatOpt = "text",
     output: OutputOpt = None,
     fail_on: FailOnOpt = None,

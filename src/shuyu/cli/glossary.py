@@ -25,8 +25,8 @@ from shuyu.glossary.csvio import EXAMPLES_FILE
 from shuyu.glossary.csvio import format_concepts
 from shuyu.glossary.csvio import format_examples
 from shuyu.glossary.load import Layer
-from shuyu.glossary.load import bundled_dir
 from shuyu.glossary.load import build_glossary
+from shuyu.glossary.load import bundled_dir
 from shuyu.glossary.load import glossary_files
 from shuyu.glossary.load import load_glossary
 from shuyu.glossary.load import read_file_text

@@ -53,7 +53,7 @@ def expand_paths(paths: list[str], config: Config) -> list[str]:
         elif p.is_file():
             found = [raw]
         elif _GLOB_CHARS & set(raw):
-            found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())
+            found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())  # noqa: PTH207 - shell-style patterns
             if not found:
                 raise InputError(f"no file matches {raw!r}", hint="check the pattern (quote it to let shuyu expand **)")
         else:

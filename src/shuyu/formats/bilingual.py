@@ -36,7 +36,7 @@ class AlignedPair:
 
 def _open_text(path: Path) -> IO[str]:
     try:
-        raw: IO[bytes] = gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
+        raw: IO[bytes] = gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")  # noqa: SIM115 - returned open
     except FileNotFoundError:
         raise InputError("no such file", path=str(path)) from None
     except OSError as exc:

@@ -15,9 +15,11 @@ class Span:
 
 
 _ZH_END = re.compile(r"(?:[。！？；!?;]|……)[」』”’）)\"']*|\n\s*\n|\n")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof no st co ltd inc jr sr vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
-    "gov govt dept u.s u.k fig approx".split())
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "no", "st", "co", "ltd", "inc", "jr", "sr", "vs", "etc", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gov", "govt", "dept", "u.s", "u.k", "fig", "approx",
+})
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)|\n\s*\n")
 
 
