@@ -13,8 +13,8 @@ import re
 from html.parser import HTMLParser
 
 from shuyu.formats.suppress import parse_directive
-from shuyu.formats.urls import blank_urls
 from shuyu.formats.suppress import suppressions_from
+from shuyu.formats.urls import blank_urls
 from shuyu.text.document import Document
 from shuyu.text.document import Segment
 from shuyu.text.offsets import LineIndex

@@ -19,7 +19,7 @@ from shuyu.text.offsets import OffsetMapBuilder
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 # Dash variants inside names (江阴—睢宁工业园, 江阴-睢宁工业园) fold to a hyphen, one for one.
-_FULLWIDTH.update({cp: 0x2D for cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212)})
+_FULLWIDTH.update(dict.fromkeys((0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212), 0x2D))
 
 _EN_FOLD = {
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\uff07"},
