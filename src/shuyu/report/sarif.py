@@ -17,6 +17,7 @@ from typing import Any
 from shuyu.model import Finding
 from shuyu.model import Location
 from shuyu.report.base import ReportContext
+from shuyu.report.base import line_of
 from shuyu.report.base import ordered
 from shuyu.report.base import relpath
 from shuyu.rules import RULES
@@ -98,7 +99,7 @@ def result(f: Finding, ctx: ReportContext, rule_index: dict[str, int]) -> dict[s
     if f.source is not None:
         related = physical_location(f.source, ctx)
         related["id"] = 0
-        text = f.source_context.strip()
+        text = line_of(f.source, ctx, f.source_context).strip()
         related["message"] = {"text": f"source: {text}" if text else "source"}
         out["relatedLocations"] = [related]
     out["partialFingerprints"] = {FINGERPRINT: fingerprint(f, ctx)}

@@ -1,0 +1,103 @@
+"""The JSON reporter: golden output, validation against the shipped JSON Schema, layout details."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft7Validator
+
+from shuyu.report.base import ReportContext
+from shuyu.report.json_report import SCHEMA_VERSION
+from shuyu.report.json_report import render
+from shuyu.report.json_report import schema
+from tests.report.golden import FINDINGS
+from tests.report.golden import check_golden
+from tests.report.golden import context
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft7Validator:
+    data = schema()
+    Draft7Validator.check_schema(data)
+    return Draft7Validator(data)
+
+
+def test_golden() -> None:
+    check_golden("expected.json", render(FINDINGS, context()))
+
+
+def test_output_validates_against_the_schema(validator: Draft7Validator) -> None:
+    for findings in (FINDINGS, []):
+        doc = json.loads(render(findings, context()))
+        assert list(validator.iter_errors(doc)) == []
+
+
+@pytest.mark.parametrize(("where", "value"), [
+    (("findings", 0, "severity"), "fatal"),
+    (("findings", 0, "rule"), "Term_Missing"),
+    (("findings", 0, "line"), "2"),
+    (("summary", "files"), -1),
+    (("schema",), 2),
+    (("findings", 1, "source"), {"path": "zh/release.txt"}),
+])
+def test_schema_rejects_malformed_reports(validator: Draft7Validator, where: tuple, value: object) -> None:
+    doc = json.loads(render(FINDINGS, context()))
+    bad = copy.deepcopy(doc)
+    target = bad
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    assert list(validator.iter_errors(bad)), f"schema accepted {where}={value!r}"
+
+
+def test_schema_rejects_unknown_keys(validator: Draft7Validator) -> None:
+    doc = json.loads(render(FINDINGS, context()))
+    doc["findings"][0]["extra"] = 1
+    assert not validator.is_valid(doc)
+
+
+def test_layout_and_key_order() -> None:
+    out = render(FINDINGS, context())
+    doc = json.loads(out)
+    assert list(doc) == ["schema", "tool", "signature", "notes", "findings", "summary"]
+    assert doc["schema"] == SCHEMA_VERSION == 1
+    assert doc["tool"] == {"name": "shuyu", "version": "0.1.0"}
+    assert list(doc["findings"][0]) == ["rule", "severity", "message", "path", "line", "column", "end_line",
+                                        "end_column", "concept", "expected", "found", "source"]
+    assert doc["summary"] == {"error": 4, "warning": 4, "info": 2, "files": 4}
+    # Chinese is written as is (ensure_ascii=False), indented by 2, one trailing newline.
+    assert "无锡市政府" in out
+    assert "\\u" not in out
+    assert out.startswith('{\n  "schema": 1,')
+    assert out.endswith("}\n")
+
+
+def test_findings_are_sorted_and_paths_relative() -> None:
+    doc = json.loads(render(list(reversed(FINDINGS)), context()))
+    places = [(f["path"], f["line"], f["column"]) for f in doc["findings"]]
+    assert places[0] == ("en/release.txt", 1, 1)
+    assert ("pages/a,b:c.md", 3, 11) in places
+    assert places[-1] == ("shuyu-baseline.toml", 4, 1)
+    bilingual = next(f for f in doc["findings"] if f["rule"] == "number-mismatch")
+    assert bilingual["message"] == "the source has 8.5% here,\nthe translation 5.8%"
+    assert bilingual["source"] == {"path": "zh/release.txt", "line": 3, "column": 8, "end_line": 3, "end_column": 12}
+    assert next(f for f in doc["findings"] if f["rule"] == "repeated-word")["source"] is None
+
+
+def test_empty_report() -> None:
+    doc = json.loads(render([], ReportContext(tool_version="9")))
+    assert doc["findings"] == []
+    assert doc["notes"] == []
+    assert doc["signature"] == {}
+    assert doc["summary"] == {"error": 0, "warning": 0, "info": 0, "files": 0}
+
+
+def test_schema_is_documented() -> None:
+    doc = (ROOT / "docs" / "json-schema.md").read_text(encoding="utf-8")
+    for key in ("schema", "tool", "signature", "notes", "findings", "summary", "end_column", "expected", "source"):
+        assert f"`{key}`" in doc
