@@ -147,3 +147,11 @@ def test_summary_line() -> None:
 def test_notes_are_printed_before_the_summary() -> None:
     out = render([], ReportContext(tool_version="0", notes=["alignment fell back to document level"]))
     assert out == "note: alignment fell back to document level\nno findings\n"
+
+
+def test_summary_colour_follows_the_most_serious_finding() -> None:
+    ctx = ReportContext(tool_version="0", color=True)
+    info = Finding(rule="term-admitted", severity=Severity.INFO, message="m",
+                   location=Location(path="a.md", line=1, column=1, end_line=1, end_column=2))
+    assert render([info], ctx).splitlines()[-1] == "\x1b[36m0 errors, 0 warnings, 1 info in 1 file\x1b[0m"
+    assert render([], ctx) == "\x1b[32mno findings\x1b[0m\n"

@@ -144,8 +144,9 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
     for f in ordered(findings):
         lines += _finding_lines(f, ctx)
     lines += [[("note: ", "cyan"), (note, "")] for note in ctx.notes]
-    worst = "error" if any(f.severity.value == "error" for f in findings) else "warning" if findings else ""
-    lines.append([(summary(findings, ctx), _SEVERITY_STYLE[worst] if worst else "green")])
+    # The summary takes the colour of the most serious finding, green when there is none.
+    worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
+    lines.append([(summary(findings, ctx), _SEVERITY_STYLE[worst.value] if worst else "green")])
     if not ctx.color:
         return "".join("".join(text for text, _ in pieces) + "\n" for pieces in lines)
     return _colored(lines)
