@@ -9,7 +9,6 @@ import os
 import re
 import sys
 import tarfile
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 pytestmark = pytest.mark.external
 
 
-def newstest_runs() -> dict[str, Counter[str]]:
+def newstest_runs() -> dict[str, list[list[object]]]:
     root = external("wmt21-newstest-zhen")
     glossary, matcher = load_with_matcher([])
     src = (root / "sources" / "newstest2021.zh-en.src.zh").read_text(encoding="utf-8").splitlines()
@@ -39,19 +38,20 @@ def newstest_runs() -> dict[str, Counter[str]]:
     for name, path in outputs.items():
         hyp = path.read_text(encoding="utf-8").splitlines()
         assert len(hyp) == len(src)
-        counts: Counter[str] = Counter()
-        for zh, en in zip(src, hyp, strict=True):
+        found: list[list[object]] = []
+        for line, (zh, en) in enumerate(zip(src, hyp, strict=True), start=1):
             result = check_release(plain_document("src", zh), plain_document("hyp", en), glossary, matcher,
                                    CheckSettings(CHECK_RULES))
-            counts.update(f.rule for f in result.findings)
-        runs[name] = counts
+            found += [[line, f.location.column, f.rule, f.found or f.expected or ""] for f in result.findings]
+        runs[name] = found
     return runs
 
 
 def test_newstest_check_matches_golden_snapshot() -> None:
-    runs = {name: dict(sorted(c.items())) for name, c in newstest_runs().items()}
+    runs = newstest_runs()
     if os.environ.get("SHUYU_UPDATE_GOLDEN") or not GOLDEN.exists():
-        GOLDEN.write_text(json.dumps(runs, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        GOLDEN.write_text(json.dumps(runs, ensure_ascii=False, sort_keys=True).replace("], [", "],\n[") + "\n",
+                          encoding="utf-8")
         if not os.environ.get("SHUYU_UPDATE_GOLDEN"):
             pytest.fail(f"wrote a new golden snapshot {GOLDEN}; commit it and run again")
     assert runs == json.loads(GOLDEN.read_text(encoding="utf-8"))

@@ -36,8 +36,9 @@ from shuyu.text.normalize import normalize_zh_terms
 #: Bumped whenever the pattern tables change shape, so stale disk caches are not used.
 MATCHER_VERSION = "1"
 #: Elided template forms shorter than this are not matched: 市长 alone would fire inside
-#: 城市长期 ("the city's long-term"), while 市委书记 and 市人大常委会主任 are safe.
-MIN_ELIDED_LENGTH = 3
+#: 城市长期 ("the city's long-term") and 区政府 inside 特区政府, while 市委书记 and
+#: 市人大常委会主任 are safe.
+MIN_ELIDED_LENGTH = 4
 _SPACES = re.compile(r" {2,}")
 
 

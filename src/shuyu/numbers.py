@@ -45,13 +45,17 @@ _MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "apri
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
-_ZH_NUM = (r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[万亿千]*|[0-9]+(?:\.[0-9]+)?[万亿千]+"
-           r"|[零〇一二两三四五六七八九十百千万亿]+)")
+# After digits only 万 and 亿 multiply: 千 there is nearly always a unit (千瓦 kilowatt, 千米 km).
+_ZH_NUM = (r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[万亿]*"
+           r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)")
 _ZH_QTY = re.compile(
     r"(?P<pre>超过|大约|超|逾|近|约)?"
     r"(?:百分之(?P<pct_zh>[零〇一二两三四五六七八九十百千点.0-9]+)"
-    r"|(?P<num>" + _ZH_NUM + r")(?P<post>余|多)?(?P<pct>%)?)"
+    r"|(?P<num>" + _ZH_NUM + r")(?P<post>余|多)?(?P<mult2>[万亿]+)?(?P<pct>%)?)"
 )
+_ZH_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)?")
+_ISO_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/.]([01]?[0-9])[-/.]([0-3]?[0-9])(?![0-9])")
+_ZH_YEAR = re.compile(r"(?<![0-9.,])(?:19[0-9]{2}|20[0-3][0-9])(?![0-9.,万亿%％年例人个家元名次件项户批座条所余多])")
 _ZH_DATE = re.compile(
     r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})年)?"
     r"(?:(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月)?"
@@ -78,8 +82,13 @@ _EN_DATE = re.compile(
     r"|\b(?P<m1>" + _MONTH_RE + r")\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)[0-9]{2})\b)?"
     r"|\b(?P<d2>[0-3]?[0-9])\s+(?P<m2>" + _MONTH_RE + r")(?:,?\s+(?P<y2>(?:19|20)[0-9]{2})\b)?"
     r"|\b(?P<m3>" + _MONTH_RE + r")\s+(?P<y3>(?:19|20)[0-9]{2})\b"
-    r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%,.]|\s*(?:percent|thousand|million|billion))"
+    r"|\bthe\s+(?P<d5>[0-3]?[0-9])(?:st|nd|rd|th)\b"
+    r"|\b(?P<m6>January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of)[\s-]+(?P<m7>May)\b"
+    r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion))"
 )
+_EN_TIME = re.compile(r"\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\.",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +159,12 @@ def zh_numeral(text: str) -> int | None:
 
 def _zh_value(num: str) -> Decimal | None:
     """``3.5万`` → 35000, ``1000亿`` → 100000000000, ``两千`` → 2000."""
-    m = re.fullmatch(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿千]*)", num)
+    m = re.fullmatch(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿]*)", num)
     try:
         if m:
             value = Decimal(m.group(1).replace(",", ""))
             for c in m.group(2):
-                value *= {"万": 10**4, "亿": 10**8, "千": 10**3}[c]
+                value *= {"万": 10**4, "亿": 10**8}[c]
             return value
         n = zh_numeral(num)
         return Decimal(n) if n is not None else None
@@ -184,7 +193,9 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """Every quantity in ``text`` (dates excluded), in order."""
     folded = text.translate(_FW_DIGITS)
-    masked = _mask(folded, [(d.start, d.end) for d in extract_dates(text, lang)])
+    times = _ZH_TIME if lang == "zh" else _EN_TIME
+    spans = [(d.start, d.end) for d in extract_dates(text, lang)] + [m.span() for m in times.finditer(folded)]
+    masked = _mask(folded, spans)
     return _zh_quantities(masked, text) if lang == "zh" else _en_quantities(masked, text)
 
 
@@ -198,6 +209,10 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
         if before == "第" or (before.isascii() and before.isalpha()):
             continue
         after = masked[end] if end < len(masked) else ""
+        if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代"), end):
+            continue  # an address (www.12377.cn), a generation (90后), a century or decade (18世纪, 80年代)
+        if before == "-" or before == "－":
+            continue  # a model name (卡-52)
         if m.group("pct_zh") is not None:
             raw = m.group("pct_zh").replace("点", ".")
             value = _zh_value(raw) if re.fullmatch(r"[0-9.]+", raw) is None else Decimal(raw)
@@ -205,12 +220,16 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
         else:
             num = m.group("num")
             if not any(ch.isdigit() for ch in num):
-                # A bare Chinese numeral is a number only before a classifier or a currency.
-                if not (after and after in CLASSIFIERS) and not (m.group("post") and after in CLASSIFIERS):
+                # A bare Chinese numeral is a number only before a classifier; 一 and 两 there are
+                # mostly "a" and "both/the couple" in English (一名志愿者, 两人), not numbers.
+                if not (after and after in CLASSIFIERS) or num in ("一", "两", "二", "零", "〇"):
                     continue
             elif after.isascii() and after.isalpha():
                 continue
             value = _zh_value(num)
+            if value is not None and m.group("mult2"):
+                for c in m.group("mult2"):
+                    value *= {"万": 10**4, "亿": 10**8}[c]
             unit = "percent" if m.group("pct") else ""
         if value is None:
             continue
@@ -225,8 +244,10 @@ def _en_quantities(masked: str, text: str) -> list[Quantity]:
     out = []
     for m in _EN_NUM.finditer(masked):
         end = m.end()
-        if re.match(r"(?:st|nd|rd|th)\b", masked[m.end("num"):]):
-            continue
+        if re.match(r"(?:st|nd|rd|th)\b|\.[A-Za-z]", masked[m.end("num"):]):
+            continue  # ordinals, and numbers in addresses (www.12377.cn)
+        if re.search(r"[A-Za-z]-$", masked[max(0, m.start("num") - 2):m.start("num")]):
+            continue  # names with numbers: COVID-19, Su-27
         value = Decimal(m.group("num").replace(",", ""))
         if m.group("mult"):
             value *= _EN_MULT[m.group("mult").lower()]
@@ -261,14 +282,24 @@ def extract_dates(text: str, lang: str) -> list[DateValue]:
     out = []
     if lang == "zh":
         folded = text.translate(_FW_DIGITS)
+        for m in _ISO_DATE.finditer(folded):
+            out.append(DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.start(), m.end(), m.group()))
+        for m in _ZH_YEAR.finditer(folded):
+            # A bare year (2019-2020赛季, 2020上半年) is a date, not a quantity.
+            if not any(d.start <= m.start() < d.end for d in out):
+                out.append(DateValue(int(m.group()), None, None, m.start(), m.end(), m.group()))
+        taken = [(d.start, d.end) for d in out]
         for m in _ZH_DATE.finditer(folded):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
-            if not m.group(0) or not (mo or (y and not d)):
+            if not m.group(0) or not (mo or d or y):
                 continue
-            if d and not mo:
+            if d and not mo and (y or not re.fullmatch(r"[0-9]{1,2}[日号]", m.group(0))):
                 continue
-            out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), m.start(), m.end(), text[m.start():m.end()]))
-        return out
+            start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
+            out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, m.end(), text[start:m.end()]))
+        return sorted(out, key=lambda d: d.start)
     for m in _EN_DATE.finditer(text):
         g = m.group
         if g("iso"):
@@ -279,6 +310,10 @@ def extract_dates(text: str, lang: str) -> list[DateValue]:
             y, mo, d = (int(g("y2")) if g("y2") else None), _MONTHS[g("m2").rstrip(".").lower()], int(g("d2"))
         elif g("m3"):
             y, mo, d = int(g("y3")), _MONTHS[g("m3").rstrip(".").lower()], None
+        elif g("d5"):
+            y, mo, d = None, None, int(g("d5"))
+        elif g("m6") or g("m7"):
+            y, mo, d = None, _MONTHS[(g("m6") or g("m7")).lower()], None
         else:
             y, mo, d = int(g("y4")), None, None
         if (mo and not 1 <= mo <= 12) or (d and not 1 <= d <= 31):
@@ -318,7 +353,9 @@ def compare_quantities(zh: list[Quantity], en: list[Quantity]) -> list[Mismatch]
             unmatched.append(z)
         else:
             en_left.remove(hit)
-    return _pair(unmatched, en_left, Mismatch, lambda e: not e.word, lambda e: not e.word)
+    # English numbers with no source counterpart are not reported: translators add them freely
+    # (COVID-19, "Part 2"); a wrong or dropped source number is what matters.
+    return _pair(unmatched, en_left, Mismatch, lambda e: not e.word, lambda e: False)
 
 
 def _date_agrees(z: DateValue, e: DateValue) -> bool:

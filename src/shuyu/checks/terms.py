@@ -32,6 +32,7 @@ MESSAGES = {
 }
 #: Chinese sentence ends: an elided title takes its place only from inside its own sentence.
 _ZH_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(slots=True)
@@ -106,8 +107,8 @@ def english_term_findings(doc: Document, occurrences: list[Occurrence], glossary
 def resolve_elided(occurrences: list[Occurrence], doc: Document, glossary: Glossary) -> list[Occurrence]:
     """Give an elided Chinese title (市人大常委会主任) the place of the title before it in its sentence.
 
-    An elided match whose place cannot be found, or whose template has no expansion for that
-    place, keeps the template id; the caller accepts any expansion of it.
+    An elided match whose place cannot be found, whose template has no expansion for that place,
+    or that follows a Chinese character, is dropped: judging it would guess.
     """
     out = []
     for i, occ in enumerate(occurrences):
@@ -129,12 +130,13 @@ def resolve_elided(occurrences: list[Occurrence], doc: Document, glossary: Gloss
             if place:
                 break
         expanded_id = f"{entry.concept}@{place}" if place else ""
-        if expanded_id in glossary.expanded:
+        before = doc.segments[occ.segment].text[occ.match.start - 1:occ.match.start] if occ.match.start else ""
+        # An elided title follows punctuation (徐州市委书记、市人大常委会主任); after a Chinese
+        # character it is the tail of another word (特区政府), and it is dropped.
+        if expanded_id in glossary.expanded and not _HAN.match(before):
             new_entry = type(entry)(expanded_id, entry.text, entry.status, elided=True)
             match = Match(occ.match.start, occ.match.end, occ.match.surface, (new_entry,), occ.match.lang)
             out.append(Occurrence(occ.segment, match, occ.location, occ.context))
-        else:
-            out.append(occ)
     return out
 
 
