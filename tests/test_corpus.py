@@ -52,7 +52,7 @@ def test_release_has_exactly_the_planted_findings(bundled, name: str) -> None:
 
 def test_gb18030_and_traditional_sources_are_read(bundled) -> None:
     assert read_document(RELEASES / "06-gb18030.zh.txt").encoding == "gb18030"
-    glossary, matcher = bundled
+    _, matcher = bundled
     zh = read_document(RELEASES / "05-traditional.zh.txt")
     assert any("無錫" in s.text for s in zh.segments)
     found = {c for s in zh.segments for m in matcher.find(s.text, "zh") for c in m.concepts}

@@ -211,7 +211,7 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
         after = masked[end] if end < len(masked) else ""
         if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代"), end):
             continue  # an address (www.12377.cn), a generation (90后), a century or decade (18世纪, 80年代)
-        if before == "-" or before == "－":
+        if before in {"-", "－"}:
             continue  # a model name (卡-52)
         if m.group("pct_zh") is not None:
             raw = m.group("pct_zh").replace("点", ".")
