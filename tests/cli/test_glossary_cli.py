@@ -165,3 +165,29 @@ def test_non_utf8_glossary(tmp_path: Path) -> None:
     result = run("glossary", "list", "--no-bundled", "-g", str(path))
     assert result.exit_code == 2
     assert "not valid UTF-8 at byte" in result.stderr
+
+
+def test_export_import_round_trip_through_the_cli(tmp_path: Path) -> None:
+    out = tmp_path / "g.tbx"
+    assert run("glossary", "export", "--format", "tbx", "-o", str(out), "--no-bundled", "-g", str(TINY)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tbx ')
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    preview = run("glossary", "import", str(out), "--no-bundled", "--target", str(empty))
+    assert preview.exit_code == 0
+    assert "+ wuxi (place): 无锡市 = Wuxi" in preview.stdout
+    assert list(empty.iterdir()) == []  # nothing written without --apply
+    applied = run("glossary", "import", str(out), "--apply", "--no-bundled", "--target", str(empty))
+    assert applied.exit_code == 0, applied.output
+    for name in ("places.csv", "titles.csv", "organizations.csv"):
+        assert (empty / name).read_text(encoding="utf-8") == (TINY / name).read_text(encoding="utf-8")
+
+
+def test_export_csv_and_json_to_stdout() -> None:
+    csv_out = run("glossary", "export", "--format", "csv", "--no-bundled", "-g", str(TINY)).stdout
+    assert csv_out.splitlines()[0].startswith("concept_id,category,lang,term,status")
+    data = json.loads(run("glossary", "export", "--format", "json", "--no-bundled", "-g", str(TINY)).stdout)
+    assert data["schema"] == 1
+    assert len(data["concepts"]) == 13
+    bad = run("glossary", "export", "--format", "xls", "--no-bundled", "-g", str(TINY))
+    assert bad.exit_code == 2

@@ -445,6 +445,8 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="tbx, csv or json
 def export(
     format_: FormatOpt = "tbx",
     output: OutputOpt = None,
+    expanded: Annotated[bool, typer.Option("--expanded", help="TBX: write every template expansion (for CAT "
+                                           "tools) instead of the templates.")] = False,
     glossary: GlossaryOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
@@ -456,7 +458,7 @@ def export(
     writers = {"tbx": tbx.export_tbx, "csv": exchange.export_csv, "json": exchange.export_json}
     if format_ not in writers:
         raise InputError(f"unknown export format {format_!r}", hint="use tbx, csv or json")
-    text = writers[format_](g)
+    text = tbx.export_tbx(g, expanded=True) if expanded and format_ == "tbx" else writers[format_](g)
     if output is None:
         sys.stdout.write(text)
     else:
