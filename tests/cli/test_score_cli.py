@@ -1,0 +1,87 @@
+"""`shuyu score` through CliRunner: formats, --jobs parity, HTML escaping, sacrebleu figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from shuyu.cli import app
+from tests.conftest import TINY
+from tests.conftest import external
+
+runner = CliRunner()
+G = ["--no-bundled", "-g", str(TINY)]
+
+
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "c.tsv"
+    rows = ["zh\ten"] + [f"无锡市委书记黄钦出席第{i}次会议。\tHuang Qin, Secretary of the CPC Wuxi Municipal Committee, "
+                         f"attended meeting {i}." for i in range(1, 40)]
+    rows.append("无锡市委书记<b>黄钦</b>。\tParty Secretary of Wuxi <script>alert(1)</script>")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_json_schema_and_figures(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["score", str(corpus(tmp_path)), "--format", "json", *G])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"schema", "concepts", "corpus", "signature"}
+    (concept,) = data["concepts"]
+    assert concept["id"] == "municipal-party-secretary@wuxi"
+    assert concept["occurrences"] == 40
+    assert concept["renderings"] == {"Secretary of the CPC Wuxi Municipal Committee": 39, "Party Secretary of Wuxi": 1}
+    assert concept["consistency"] == 39 / 40
+    assert data["signature"]["glossary"]
+
+
+def test_jobs_give_identical_results(tmp_path: Path) -> None:
+    path = corpus(tmp_path)
+    one = runner.invoke(app, ["score", str(path), "--format", "json", *G]).stdout
+    two = runner.invoke(app, ["score", str(path), "--format", "json", "--jobs", "2", *G]).stdout
+    assert one == two
+
+
+def test_html_report_is_offline_and_escaped(tmp_path: Path) -> None:
+    html_file = tmp_path / "r.html"
+    result = runner.invoke(app, ["score", str(corpus(tmp_path)), "--html", str(html_file), *G])
+    assert result.exit_code == 0
+    page = html_file.read_text(encoding="utf-8")
+    assert "<svg" in page
+    assert "<script" not in page
+    assert "http://" not in page
+    assert "https://" not in page
+
+
+def test_text_and_csv(tmp_path: Path) -> None:
+    path = corpus(tmp_path)
+    text = runner.invoke(app, ["score", str(path), *G]).stdout
+    assert "term accuracy    micro 1.0000" in text
+    assert "| shuyu:0.1.0|glossary:" in text
+    csv_out = runner.invoke(app, ["score", str(path), "--format", "csv", *G]).stdout
+    assert csv_out.splitlines()[0] == "id,zh,occurrences,accuracy,consistency,renderings"
+
+
+def test_bad_inputs(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["score", *G]).exit_code == 2
+    bad = tmp_path / "x.tsv"
+    bad.write_text("a\tb\tc\td\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(bad), *G])
+    assert result.exit_code == 2
+    assert "x.tsv:1: expected 2 or 3 tab-separated columns" in result.stderr
+
+
+def test_newstest_sacrebleu_figures_unchanged() -> None:
+    root = external("wmt21-newstest-zhen")
+    zh_en = runner.invoke(app, ["score", "--hyp", str(root / "system-outputs" / "newstest2021.zh-en.hyp.Online-B.en"),
+                                "--ref", str(root / "references" / "newstest2021.zh-en.ref.A.en"), "--format", "json", *G])
+    mt = json.loads(zh_en.stdout)["mt"]
+    assert mt["BLEU"]["score"] == 32.41391916722605
+    assert mt["chrF"]["score"] == 61.33811623149186
+    en_zh = runner.invoke(app, ["score", "--hyp", str(root / "system-outputs" / "newstest2021.en-zh.hyp.Online-B.zh"),
+                                "--ref", str(root / "references" / "newstest2021.en-zh.ref.A.zh"), "--format", "json", *G])
+    mt = json.loads(en_zh.stdout)["mt"]
+    assert mt["BLEU"]["score"] == 36.02030032157105
+    assert "tok:zh" in mt["BLEU"]["signature"]
