@@ -1,0 +1,127 @@
+"""Number and date normalisation against hand-written tables of zh ↔ en pairs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from shuyu.numbers import compare_dates
+from shuyu.numbers import compare_quantities
+from shuyu.numbers import extract_dates
+from shuyu.numbers import extract_quantities
+from shuyu.numbers import normalise_number
+from shuyu.numbers import zh_numeral
+
+AGREE = [
+    ("组织2500余人次、280批次开展交流，引进项目615个，总投资超1000亿元",
+     "organized over 2,500 people in 280 batches to carry out exchanges and introduced 615 projects with a total "
+     "investment of over 100 billion yuan"),
+    ("设立7个南北共建园区", "set up 7 north-south industrial parks"),
+    ("设立七个园区", "set up seven parks"),
+    ("新增市场主体3.5万户", "35,000 new market entities"),
+    ("投资1.2亿元", "an investment of 120 million yuan"),
+    ("增长百分之十五", "grew by 15 percent"),
+    ("增长15%", "grew by 15 per cent"),
+    ("增长１５％", "up 15%"),
+    ("一百二十三家企业", "123 enterprises"),
+    ("两千名", "2,000 people"),
+    ("三万五千户", "35,000 households"),
+    ("比利时有1100多万人口。", "Belgium has a population of more than 11 million."),
+    ("总投资58亿元", "a total investment of 5.8 billion yuan"),
+    ("地区生产总值11277亿元", "GDP of 1,127.7 billion yuan"),
+    ("约3000人", "about 3,000 people"),
+    ("一带一路建设取得进展", "progress on the Belt and Road"),
+    ("两市合作", "the two cities cooperate"),
+    ("一名志愿者", "a volunteer"),
+    ("新冠病毒", "COVID-19 virus"),
+    ("90后青年", "young people born in the 1990s"),
+    ("访问www.12377.cn举报", "report at www.12377.cn"),
+    ("12时30分", "at 12:30"),
+    ("装机容量1000万千瓦", "installed capacity of 10 million kilowatts"),
+]
+DISAGREE = [
+    ("280批次", "208 batches", "280", "208"),
+    ("新增3.5万户", "3,500 new entities", "3.5万", "3,500"),
+    ("总投资1000亿元", "a total of 10 billion yuan", "1000亿", "10 billion"),
+    ("增长6.3%", "up 3.6 percent", "6.3%", "3.6 percent"),
+    ("引进项目615个", "introduced 651 projects", "615", "651"),
+    ("设立七个园区", "set up eight parks", "七", None),
+    ("总投资58亿元", "no figure given", "58亿", None),
+]
+DATES_AGREE = [
+    ("6月9日", "On June 9"), ("6月9日", "on 9 June"), ("2020年6月", "in June 2020"), ("2020年6月11日", "2020-06-11"),
+    ("二〇二〇年六月九日", "June 9, 2020"), ("26日", "on the 26th"), ("2020年", "In 2020, the city"),
+    ("去年12月", "last December"), ("5月底", "in late May"), ("7月26日电", "July 26 (Xinhua)"),
+]
+DATES_DISAGREE = [("9月30日", "As of September 3"), ("6月9日", "On July 9"), ("2019年", "in 2018,")]
+
+
+@pytest.mark.parametrize(("zh", "en"), AGREE)
+def test_numbers_agree(zh: str, en: str) -> None:
+    assert compare_quantities(extract_quantities(zh, "zh"), extract_quantities(en, "en")) == []
+
+
+@pytest.mark.parametrize(("zh", "en", "zh_text", "en_text"), DISAGREE)
+def test_numbers_disagree(zh: str, en: str, zh_text: str, en_text: str | None) -> None:
+    (m,) = compare_quantities(extract_quantities(zh, "zh"), extract_quantities(en, "en"))
+    assert m.zh is not None
+    assert m.zh.text == zh_text
+    assert (m.en.text if m.en else None) == en_text
+
+
+@pytest.mark.parametrize(("zh", "en"), DATES_AGREE)
+def test_dates_agree(zh: str, en: str) -> None:
+    assert extract_dates(zh, "zh"), zh
+    assert compare_dates(extract_dates(zh, "zh"), extract_dates(en, "en")) == []
+
+
+@pytest.mark.parametrize(("zh", "en"), DATES_DISAGREE)
+def test_dates_disagree(zh: str, en: str) -> None:
+    assert len(compare_dates(extract_dates(zh, "zh"), extract_dates(en, "en"))) == 1
+
+
+def to_chinese(n: int) -> str:
+    """A generator of Chinese numerals independent of the parser (for the property test)."""
+    digits = "零一二三四五六七八九"
+    if n == 0:
+        return "零"
+
+    def section(v: int) -> str:
+        out, zero = "", False
+        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = v // unit % 10
+            if d:
+                out += ("零" if zero and out else "") + digits[d] + name
+                zero = False
+            else:
+                zero = True
+        return out
+
+    parts = []
+    for big, name in ((10**8, "亿"), (10**4, "万"), (1, "")):
+        v = n // big % 10**4 if big < 10**8 else n // big
+        if v:
+            parts.append(section(v) + name)
+        elif parts:
+            parts.append("零")
+    return "".join(parts).rstrip("零").replace("零零", "零")
+
+
+@given(st.integers(min_value=1, max_value=10**11))
+def test_every_form_of_a_number_normalises_to_it(n: int) -> None:
+    assert normalise_number(f"{n:,}", "en") == Decimal(n)
+    assert normalise_number(f"{n}个", "zh") == Decimal(n)
+    assert zh_numeral(to_chinese(n)) == n
+    if n % 10**4 == 0:
+        assert normalise_number(f"{n // 10**4}万个", "zh") == Decimal(n)
+
+
+@given(st.text(alphabet="0123456789,.万亿个年月日 abc%", max_size=30), st.sampled_from(["zh", "en"]))
+def test_spans_slice_back_to_the_surface(text: str, lang: str) -> None:
+    for q in extract_quantities(text, lang):
+        assert text[q.start:q.end] == q.text
+    for d in extract_dates(text, lang):
+        assert text[d.start:d.end] == d.text
