@@ -171,11 +171,67 @@ def textlint(site: Path, forms: list[str]) -> tuple[float | None, str]:
     return time.perf_counter() - start, "ok"
 
 
+def check_rows() -> list[tuple[str, str, str, str, str]]:
+    """`check` on a ~10 MB release pair built by repeating the bundled releases."""
+    from shuyu.cache import load_with_matcher
+    from shuyu.checks.base import CHECK_RULES
+    from shuyu.checks.base import CheckSettings
+    from shuyu.checks.engine import check_release
+    from shuyu.formats import read_document
+    from shuyu.text.document import plain_document
+
+    releases = ROOT / "corpus" / "releases"
+    zh_parts, en_parts = [], []
+    for zh in sorted(releases.glob("*.zh.txt")):
+        en = zh.with_name(zh.name.replace(".zh.", ".en."))
+        zh_parts.append("\n\n".join(s.text for s in read_document(zh).segments))
+        en_parts.append("\n\n".join(s.text for s in read_document(en).segments))
+    unit_zh, unit_en = "\n\n".join(zh_parts), "\n\n".join(en_parts)
+    times = max(1, int(10e6 / len((unit_zh + unit_en).encode("utf-8"))))
+    zh_text, en_text = "\n\n".join([unit_zh] * times), "\n\n".join([unit_en] * times)
+    size = len((zh_text + en_text).encode("utf-8")) / 1e6
+    g, m = load_with_matcher([])
+
+    def go() -> int:
+        return len(check_release(plain_document("zh", zh_text), plain_document("en", en_text), g, m,
+                                 CheckSettings(CHECK_RULES)).findings)
+
+    t, _ = median_time(go, REPEAT)
+    return [(f"check: {size:.1f} MB release pair", f"{t:.2f} s ({size / t:.2f} MB/s)", "", "", f"{peak_memory(go):.0f} MB")]
+
+
+def score_rows(n: int) -> list[tuple[str, str, str, str, str]]:
+    """`score` over n synthetic pairs from newstest2021, against sacrebleu chrF alone on the same pairs."""
+    from sacrebleu.metrics import CHRF
+
+    from shuyu.cache import load_with_matcher
+    from shuyu.metrics import score_pairs
+
+    src = (NEWS / "sources" / "newstest2021.zh-en.src.zh").read_text(encoding="utf-8").splitlines()
+    ref = (NEWS / "references" / "newstest2021.zh-en.ref.A.en").read_text(encoding="utf-8").splitlines()
+    rng = random.Random(SEED)
+    idx = [rng.randrange(len(src)) for _ in range(n)]
+    pairs = [(str(i), src[k], ref[k]) for i, k in enumerate(idx)]
+    g, m = load_with_matcher([])
+    t_shuyu, _ = median_time(lambda: score_pairs(pairs, g, m), 1)
+    hyp = [p[2] for p in pairs]
+    t_chrf, _ = median_time(lambda: CHRF().corpus_score(hyp, [hyp]), 1)
+    corpus = DATA / "score.tsv"
+    corpus.write_text("".join(f"{z}\t{e}\n" for _, z, e in pairs), encoding="utf-8")
+    t1 = run_shuyu(["score", str(corpus), "--format", "json", "-o", os.devnull])
+    t2 = run_shuyu(["score", str(corpus), "--format", "json", "-o", os.devnull, "--jobs", "2"])
+    return [
+        (f"score: {n:,} pairs in process", f"{t_shuyu:.1f} s ({n / t_shuyu:,.0f} pairs/s)", f"chrF {t_chrf:.1f} s",
+         f"{t_shuyu / t_chrf:.2f}x chrF", ""),
+        (f"score CLI {n:,} pairs --jobs 1 vs --jobs 2", f"{t1:.1f} s", f"{t2:.1f} s", f"{t1 / t2:.2f}x speed-up", ""),
+    ]
+
+
 REPEAT = 3
 
 
 def main() -> int:
-    global REPEAT
+    global REPEAT  # noqa: PLW0603 - one setting read by every measurement
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="a small site (2 MB) for a smoke run")
     parser.add_argument("--repeat", type=int, default=3)
@@ -195,8 +251,8 @@ def main() -> int:
     national = DATA / "national"
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_glossary.py"), str(national)], check=True,
                    capture_output=True)
-    t2, found2, peak2 = lint_in_process(site, [str(national)], True)
-    rows.append(("lint, + national glossary (~50k concepts)", f"{t2:.2f} s ({size / t2:.1f} MB/s)", "", "",
+    t2, _, peak2 = lint_in_process(site, [str(national)], False)
+    rows.append(("lint, national glossary (~50k concepts)", f"{t2:.2f} s ({size / t2:.1f} MB/s)", "", "",
                  f"{peak2:.0f} MB"))
     forms = deprecated_forms()
     tf, _ = median_time(naive_find(site, forms), REPEAT)
@@ -211,6 +267,9 @@ def main() -> int:
                          f"{tt / (t * html_mb / size):.1f}x", ""))
         else:
             rows.append(("lint vs textlint-prh", "", note, "", ""))
+
+    rows += check_rows()
+    rows += score_rows(50_000 if args.quick else 200_000)
 
     small = DATA / "small.md"
     small.write_text("Huang Qin, Secretary of the CCP Wuxi Municipal Committee.\n", encoding="utf-8")
