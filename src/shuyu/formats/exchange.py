@@ -57,13 +57,15 @@ class ImportResult:
 
     ``unmapped`` holds one ``path:line: message`` line (``path: message`` when no line is known)
     per element, column, field or value the importer could not carry into shuyu's model, or
-    carried with a change (a status read as another, an id slugified). ``statuses`` counts the
-    terms by the status value as the source wrote it (``""``: no status given).
+    carried with a change (a status read as another, an id slugified); a few lines sum up
+    what applies to many terms and carry no path. ``status_counts`` counts the terms by the
+    status value the source wrote, lower-cased, before it was mapped to shuyu's three (terms
+    without a status are not counted).
     """
 
     glossary: Glossary
     unmapped: list[str] = field(default_factory=list)
-    statuses: Counter[str] = field(default_factory=Counter)
+    status_counts: Counter[str] = field(default_factory=Counter)
 
 
 def flags_of(term: Term) -> str:
@@ -219,8 +221,9 @@ def import_csv(text: str, path: str) -> ImportResult:
         if not term_text or not lang:
             result.unmapped.append(f"{path}:{start}: {cid}: a term needs both lang and term; row not imported")
             continue
-        result.statuses[status] += 1
-        if not status:
+        if status:
+            result.status_counts[status.lower()] += 1
+        else:
             result.unmapped.append(f"{path}:{start}: {cid}: no status for {term_text!r}, read as admitted")
         case_sensitive, plural, bad_flags = parse_flags(cells.get("flags", ""))
         if bad_flags:
@@ -303,8 +306,9 @@ def _json_concept(item: Any, index: int, path: str, result: ImportResult) -> Con
         if not isinstance(t, dict):
             raise InputError(f"{where}: term {j} is not an object", path=path)
         status = _str(t, "status", where, path)
-        result.statuses[status] += 1
-        if not status:
+        if status:
+            result.status_counts[status.lower()] += 1
+        else:
             result.unmapped.append(f"{path}: {where}: term {j} has no status, read as admitted")
         extra = set(t) - _JSON_TERM_KEYS
         if extra:
@@ -350,7 +354,8 @@ def import_json(text: str, path: str) -> ImportResult:
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
         raise InputError('not a shuyu glossary JSON document', path=path, hint='expected {"schema": 1, "concepts": [...]}')
     if data.get("schema") != SCHEMA_VERSION:
-        raise InputError(f"unsupported schema {data.get('schema')!r}", path=path, hint=f"this shuyu reads schema {SCHEMA_VERSION}")
+        raise InputError(f"unsupported schema {data.get('schema')!r}", path=path,
+                         hint=f"this shuyu reads schema {SCHEMA_VERSION}")
     result = ImportResult(Glossary())
     extra = set(data) - {"schema", "concepts", "examples"}
     if extra:

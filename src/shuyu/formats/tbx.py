@@ -1,233 +1,577 @@
-"""TBX (ISO 30042) import and export: TBX-Basic, writing TBX v3 (DCA), reading v3 (DCA and DCT)
-and TBX 2008 (``martif``/``termEntry``/``langSet``/``tig``).
+"""TBX (ISO 30042) glossary exchange: TBX-Basic v3 out; TBX v3 (DCA and DCT) and TBX 2008 in.
 
-shuyu fields that TBX-Basic has no data category for (level, parent, proper names, romanisation
-exception, template levels, flags, source) travel in ``<note>`` elements written
-``shuyu:key=value``, so that a glossary exported and imported back is equal to the original.
-Every XML input is parsed with defusedxml: no entity expansion, no external entities.
+Export writes TBX v3, TBX-Basic dialect, DCA style. A concept's category is its
+``<descrip type="subjectField">``, its note a plain ``<note>``, its source an
+``<admin type="source">`` on each term; the shuyu fields TBX-Basic has no data category for
+(level, parent, zh_name, en_name, romanization, over, within, per-term flags) travel as
+``<note>shuyu:key=value</note>`` so that a round trip loses nothing
+(``docs/exchange-formats.md``).
+
+Import reads TBX v3 (``conceptEntry``/``langSec``/``termSec``, DCA ``<termNote type=...>`` and
+DCT ``<min:administrativeStatus>``-style elements) and TBX 2008 / TBX-Basic v2 (``martif``,
+``termEntry``/``langSet``/``tig``/``ntig``). XML is parsed with defusedxml (no entity expansion,
+no external entities). Everything that cannot be mapped is listed in the result, with its line.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
+import unicodedata
 from collections import Counter
+from dataclasses import dataclass
+from dataclasses import field
+from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import TreeBuilder
 
-from defusedxml import ElementTree as SafeET
-from defusedxml.common import DefusedXmlException
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+from defusedxml.ElementTree import ParseError
 
 from shuyu.errors import InputError
 from shuyu.formats.exchange import ImportResult
+from shuyu.formats.exchange import flags_of
+from shuyu.formats.exchange import parse_flags
+from shuyu.formats.exchange import written_terms
 from shuyu.glossary.model import Glossary
+from shuyu.glossary.validate import ID_PATTERN
+from shuyu.model import EN
+from shuyu.model import ZH
 from shuyu.model import Category
 from shuyu.model import Concept
 from shuyu.model import Level
 from shuyu.model import Status
 from shuyu.model import Term
 
-NS = "urn:iso:std:iso:30042:ed-2"
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-STATUS_OUT = {Status.PREFERRED: "preferredTerm-admn-sts", Status.ADMITTED: "admittedTerm-admn-sts",
-              Status.DEPRECATED: "deprecatedTerm-admn-sts"}
-STATUS_IN = {"preferredterm-admn-sts": Status.PREFERRED, "admittedterm-admn-sts": Status.ADMITTED,
-             "deprecatedterm-admn-sts": Status.DEPRECATED, "supersededterm-admn-sts": Status.DEPRECATED,
-             # TBX-Min's usageStatus values
-             "preferred": Status.PREFERRED, "admitted": Status.ADMITTED, "notrecommended": Status.DEPRECATED,
-             "obsolete": Status.DEPRECATED, "deprecated": Status.DEPRECATED}
-_NOTE = re.compile(r"^shuyu:([a-z_-]+)=(.*)$", re.DOTALL)
+#: Prefix of the notes that carry shuyu's own fields: ``<note>shuyu:level=prefecture</note>``.
+NOTE_PREFIX = "shuyu:"
+#: Concept fields carried in ``shuyu:`` notes, in the order they are written.
+NOTE_KEYS = ("level", "parent", "zh_name", "en_name", "romanization", "over", "within", "template", "place", "note",
+             "source")
+#: Term field carried in a ``shuyu:`` note inside the ``termSec``.
+TERM_NOTE_KEYS = ("flags",)
+
+_STATUS_OUT = {
+    Status.PREFERRED: "preferredTerm-admn-sts",
+    Status.ADMITTED: "admittedTerm-admn-sts",
+    Status.DEPRECATED: "deprecatedTerm-admn-sts",
+}
+#: Status values read exactly (lower-cased); anything else maps with a note in ``unmapped``.
+_STATUS_IN = {
+    "preferredterm-admn-sts": Status.PREFERRED,
+    "admittedterm-admn-sts": Status.ADMITTED,
+    "deprecatedterm-admn-sts": Status.DEPRECATED,
+    "preferred": Status.PREFERRED,
+    "admitted": Status.ADMITTED,
+    "deprecated": Status.DEPRECATED,
+}
+#: Status values shuyu has no exact match for: read as the nearest status, and reported.
+_STATUS_NEAR = {
+    "supersededterm-admn-sts": Status.DEPRECATED,
+    "superseded": Status.DEPRECATED,
+    "notrecommended": Status.DEPRECATED,
+    "obsolete": Status.DEPRECATED,
+    "standardizedterm-admn-sts": Status.ADMITTED,
+    "legalterm-admn-sts": Status.ADMITTED,
+    "regulatedterm-admn-sts": Status.ADMITTED,
+}
+_STATUS_CATEGORIES = ("administrativeStatus", "usageStatus", "normativeAuthorization")
+#: Elements whose data category is their ``type`` attribute in DCA style (and in TBX 2008).
+_TYPED = frozenset({"descrip", "admin", "termNote", "xref", "ref", "transac", "transacNote", "hi", "date"})
+_GROUPS = frozenset({"descripGrp", "adminGrp", "termNoteGrp", "transacGrp", "noteGrp"})
+_CONCEPTS = frozenset({"conceptEntry", "termEntry"})
+_LANGS = frozenset({"langSec", "langSet"})
+_TERMS = frozenset({"termSec", "tig", "ntig"})
+# XML 1.0 cannot hold these code points at all, escaped or not.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _note(parent: ET.Element, key: str, value: str) -> None:
-    if value:
-        ET.SubElement(parent, "note").text = f"shuyu:{key}={value}"
+# --- export ------------------------------------------------------------------------------------
 
 
-def export_tbx(glossary: Glossary, *, expanded: bool = False) -> str:
-    """The glossary as a TBX-Basic v3 (DCA) document.
+def _text(value: str) -> str:
+    # \r is escaped so that XML's line-end normalisation gives it back unchanged.
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
-    :param expanded: write every template expansion instead of the templates (for CAT tools,
-        which cannot expand ``{place}`` slots); such an export does not import back as templates.
+
+def _attr(value: str) -> str:
+    return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
+
+
+def _concept_notes(concept: Concept) -> list[str]:
+    values = {
+        "level": concept.level.value if concept.level else "",
+        "parent": concept.parent or "",
+        "zh_name": concept.zh_name,
+        "en_name": concept.en_name,
+        "romanization": concept.romanization_exception,
+        "over": " ".join(level.value for level in concept.over),
+        "within": concept.within or "",
+        "template": concept.template or "",
+        "place": concept.place or "",
+        # A note that itself starts with the prefix would read back as a field: carry it as one.
+        "note": concept.note if concept.note.startswith(NOTE_PREFIX) else "",
+        # Without terms there is no termSec to hold the source.
+        "source": concept.source if not written_terms(concept) else "",
+    }
+    return [f"{NOTE_PREFIX}{key}={values[key]}" for key in NOTE_KEYS if values[key]]
+
+
+def _check_xml_chars(concept: Concept) -> None:
+    texts = [concept.id, concept.note, concept.source, concept.zh_name, concept.en_name,
+             concept.romanization_exception, concept.parent or "", concept.within or ""]
+    texts += [t.text for t in concept.terms] + [t.lang for t in concept.terms]
+    for text in texts:
+        bad = _NOT_XML.search(text)
+        if bad:
+            raise InputError(f"{concept.id}: character U+{ord(bad.group()):04X} cannot be written in XML",
+                             path=concept.path, line=concept.line)
+
+
+def export_tbx(glossary: Glossary, *, source_lang: str = "zh", target_lang: str = "en", expanded: bool = False) -> str:
+    """The glossary as TBX v3, TBX-Basic dialect, DCA style, concepts in id order.
+
+    :param glossary: the glossary; its written ``concepts`` (templates unexpanded) are exported,
+        its examples are not.
+    :param source_lang: the ``xml:lang`` written for Chinese terms (``zh``, ``zh-CN``, ``zh-Hans``).
+    :param target_lang: the ``xml:lang`` written for English terms.
+    :param expanded: write every expanded concept instead (template expansions in place of the
+        templates, for CAT tools that cannot expand ``{place}`` slots); derived romanisation
+        variants are still left out. Such a file imports back as plain concepts.
+    :returns: the TBX document.
+    :raises InputError: when a concept holds a character XML 1.0 cannot represent.
     """
-    ET.register_namespace("", NS)
-    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en", "xmlns": NS})
-    header = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
-    ET.SubElement(ET.SubElement(header, "sourceDesc"), "p").text = f"shuyu glossary export, digest {glossary.digest}"
-    body = ET.SubElement(ET.SubElement(root, "text"), "body")
-    pool = glossary.expanded if expanded else glossary.concepts
+    langs = {ZH: source_lang, EN: target_lang}
+    pool = {cid: c for cid, c in glossary.expanded.items() if not c.is_template} if expanded else glossary.concepts
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<tbx type="TBX-Basic" style="dca" xml:lang="{_attr(target_lang)}" xmlns="{TBX_NAMESPACE}">',
+        "  <tbxHeader>",
+        "    <fileDesc>",
+        "      <sourceDesc>",
+        f"        <p>shuyu glossary export: {len(pool)} concepts. Notes that start with "
+        f"{NOTE_PREFIX} carry fields TBX-Basic has no data category for.</p>",
+        "      </sourceDesc>",
+        "    </fileDesc>",
+        "  </tbxHeader>",
+        "  <text>",
+        "    <body>",
+    ]
     for concept in sorted(pool.values(), key=lambda c: c.id):
-        if expanded and concept.is_template:
-            continue
-        entry = ET.SubElement(body, "conceptEntry", {"id": concept.id})
-        ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = concept.category.value
-        if concept.note:
-            ET.SubElement(entry, "note").text = concept.note
-        _note(entry, "level", concept.level.value if concept.level else "")
-        _note(entry, "parent", concept.parent or "")
-        _note(entry, "zh_name", concept.zh_name)
-        _note(entry, "en_name", concept.en_name)
-        _note(entry, "romanization", concept.romanization_exception)
-        _note(entry, "over", " ".join(level.value for level in concept.over))
-        _note(entry, "within", concept.within or "")
-        _note(entry, "source", concept.source)
-        _note(entry, "template", concept.template or "")
-        _note(entry, "place", concept.place or "")
-        for lang in dict.fromkeys(t.lang for t in concept.terms):
-            lang_sec = ET.SubElement(entry, "langSec", {XML_LANG: lang})
-            for term in concept.terms_in(lang):
-                term_sec = ET.SubElement(lang_sec, "termSec")
-                ET.SubElement(term_sec, "term").text = term.text
-                ET.SubElement(term_sec, "termNote", {"type": "administrativeStatus"}).text = STATUS_OUT[term.status]
-                flags = [f for f, on in (("case-sensitive", term.case_sensitive), ("no-plural", not term.plural)) if on]
-                _note(term_sec, "flags", " ".join(flags))
-    ET.indent(root)
-    text = ET.tostring(root, encoding="unicode")
-    # ElementTree writes the default namespace itself when the tag is unqualified; keep one.
-    text = text.replace(f' xmlns="{NS}" xmlns="{NS}"', f' xmlns="{NS}"')
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+        _check_xml_chars(concept)
+        out.append(f'      <conceptEntry id="{_attr(concept.id)}">')
+        out.append(f'        <descrip type="subjectField">{_text(concept.category.value)}</descrip>')
+        if concept.note and not concept.note.startswith(NOTE_PREFIX):
+            out.append(f"        <note>{_text(concept.note)}</note>")
+        out.extend(f"        <note>{_text(note)}</note>" for note in _concept_notes(concept))
+        terms = written_terms(concept)
+        for lang in dict.fromkeys(t.lang for t in terms):
+            out.append(f'        <langSec xml:lang="{_attr(langs.get(lang, lang))}">')
+            for term in (t for t in terms if t.lang == lang):
+                out.append("          <termSec>")
+                out.append(f"            <term>{_text(term.text)}</term>")
+                out.append(f'            <termNote type="administrativeStatus">{_STATUS_OUT[term.status]}</termNote>')
+                if concept.source:
+                    out.append(f'            <admin type="source">{_text(concept.source)}</admin>')
+                flags = flags_of(term)
+                if flags:
+                    out.append(f"            <note>{NOTE_PREFIX}flags={flags}</note>")
+                out.append("          </termSec>")
+            out.append("        </langSec>")
+        out.append("      </conceptEntry>")
+    out += ["    </body>", "  </text>", "</tbx>", ""]
+    return "\n".join(out)
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+# --- parsing -----------------------------------------------------------------------------------
 
 
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "concept"
+class _LineBuilder(TreeBuilder):
+    """A tree builder that remembers the line each element starts on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parser: DefusedXMLParser | None = None
+        self.lines: dict[Element, int] = {}
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:  # type: ignore[override]
+        element = super().start(tag, attrs)
+        if self.parser is not None:
+            self.lines[element] = self.parser.parser.CurrentLineNumber
+        return element
+
+
+def _parse(data: bytes | str, path: str) -> tuple[Element, dict[Element, int]]:
+    builder = _LineBuilder()
+    parser = DefusedXMLParser(target=builder)
+    builder.parser = parser
+    if isinstance(data, str):
+        data = data.removeprefix("\ufeff")
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except ParseError as exc:
+        line, column = getattr(exc, "position", (0, 0))
+        message = str(exc).split(":", 1)[0]
+        raise InputError(f"malformed XML: {message}", path=path, line=line, column=column + 1) from None
+    except DefusedXmlException as exc:
+        raise InputError(f"refused XML construct: {exc}", path=path,
+                         hint="entity declarations and external references are not read") from None
+    return root, builder.lines
+
+
+def _split(tag: str) -> tuple[str, str]:
+    if tag.startswith("{"):
+        namespace, local = tag[1:].split("}", 1)
+        return namespace, local
+    return "", tag
+
+
+def _excerpt(element: Element, width: int = 60) -> str:
+    text = " ".join("".join(element.itertext()).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def slugify(value: str) -> str:
+    """A kebab-case ASCII id from any string (empty when nothing ASCII is left).
+
+    >>> slugify("Open Cluster_2")
+    'open-cluster-2'
+    >>> slugify("c1")
+    'c1'
+    """
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _lang(tag: str) -> str:
+    primary = tag.split("-", 1)[0].split("_", 1)[0].lower()
+    return primary if primary in (ZH, EN) else tag
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A term read from a termSec, before its concept's source and default status are settled."""
+
+    text: str
+    lang: str
+    status: Status | None
+    case_sensitive: bool
+    plural: bool
+    source: str | None
+    line: int
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Walks a parsed TBX tree into concepts, collecting what it cannot map."""
+
+    path: str
+    lines: dict[Element, int]
+    core: frozenset[str]
+    result: ImportResult = field(default_factory=lambda: ImportResult(Glossary()))
+    #: Lines of the terms without a status, and how many of them became preferred.
+    no_status: list[int] = field(default_factory=list)
+    promoted: int = 0
+    superseded: int = 0
+    other_langs: Counter[str] = field(default_factory=Counter)
+    lang_tags: dict[str, int] = field(default_factory=dict)
+
+    # - helpers -
+
+    def line(self, element: Element) -> int:
+        return self.lines.get(element, 0)
+
+    def note(self, element: Element | None, message: str) -> None:
+        line = self.line(element) if element is not None else 0
+        self.result.unmapped.append(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
+
+    def local(self, element: Element) -> str:
+        """The element's structural name, or ``""`` for a DCT data-category element."""
+        namespace, local = _split(element.tag)
+        return local if namespace in self.core else ""
+
+    def category(self, element: Element) -> str:
+        """The data category an element carries: its ``type`` (DCA) or its own name (DCT)."""
+        namespace, local = _split(element.tag)
+        if namespace not in self.core:
+            return local
+        return element.get("type", "") if local in _TYPED else ""
+
+    def label(self, element: Element) -> str:
+        namespace, local = _split(element.tag)
+        if namespace not in self.core:
+            return f"<{local}> (namespace {namespace})"
+        kind = element.get("type")
+        return f'<{local} type="{kind}">' if kind else f"<{local}>"
+
+    def skip(self, element: Element, where: str) -> None:
+        excerpt = _excerpt(element)
+        self.note(element, f"{self.label(element)}{' ' + repr(excerpt) if excerpt else ''} in {where} not imported")
+
+    def extra_attributes(self, element: Element, allowed: set[str], where: str) -> None:
+        for name, value in element.attrib.items():
+            if name not in allowed:
+                self.note(element, f"attribute {name}={value!r} of {self.label(element)} in {where} not imported")
+
+    def flatten(self, element: Element, where: str) -> list[Element]:
+        """Children, with each group's leading data category in place of the group.
+
+        A group's other members (the source of a definition, a note on a status) qualify that
+        leading element, so they are reported rather than read as the concept's or term's own.
+        """
+        out: list[Element] = []
+        for child in element:
+            if self.local(child) in _GROUPS and len(child):
+                out.append(child[0])
+                for member in list(child)[1:]:
+                    self.skip(member, f"{where} (a {self.local(child)} member)")
+            else:
+                out.append(child)
+        return out
+
+    # - structure -
+
+    def read(self, root: Element) -> ImportResult:
+        body = None
+        for child in root:
+            local = self.local(child)
+            if local == "text":
+                for part in child:
+                    if self.local(part) == "body" and body is None:
+                        body = part
+                    else:
+                        self.skip(part, "<text>")
+            elif local not in ("tbxHeader", "martifHeader"):
+                # The header describes the file, not the glossary: nothing of a concept is in it.
+                self.skip(child, f"<{self.local(root)}>")
+        if body is None:
+            raise InputError("no <text><body> element: not a TBX termbase", path=self.path, line=self.line(root))
+        for index, entry in enumerate(body):
+            if self.local(entry) in _CONCEPTS:
+                self.concept(entry, index)
+            else:
+                self.skip(entry, "<body>")
+        self.summarise()
+        return self.result
+
+    def concept_id(self, entry: Element, index: int) -> str:
+        raw = entry.get("id", "")
+        cid = raw if ID_PATTERN.match(raw) else slugify(raw)
+        if not cid:
+            cid = f"concept-{index + 1}"
+        base, n = cid, 2
+        while cid in self.result.glossary.concepts:
+            cid, n = f"{base}-{n}", n + 1
+        if cid != raw:
+            why = "an id already used" if raw and slugify(raw) == base and base in self.result.glossary.concepts \
+                else "not a kebab-case ASCII id" if raw else "no id"
+            self.note(entry, f"concept id {raw!r} ({why}) imported as {cid!r}")
+        return cid
+
+    def concept(self, entry: Element, index: int) -> None:
+        cid = self.concept_id(entry, index)
+        where = f"concept {cid}"
+        self.extra_attributes(entry, {"id"}, where)
+        concept = Concept(cid, Category.TERM, path=self.path, line=self.line(entry))
+        notes: list[str] = []
+        sources: list[str] = []
+        note_source: str | None = None
+        subject = None
+        pending: list[_Pending] = []
+        for child in self.flatten(entry, where):
+            local, kind = self.local(child), self.category(child)
+            if local in _LANGS:
+                pending += self.lang_sec(child, where)
+            elif local == "note":
+                text = "".join(child.itertext())
+                if text.startswith(NOTE_PREFIX) and "=" in text:
+                    key, value = text[len(NOTE_PREFIX):].split("=", 1)
+                    if key == "source":
+                        note_source = value
+                    elif key == "note":
+                        notes.append(value)
+                    elif not self.shuyu_field(concept, key, value, child, where):
+                        self.skip(child, where)
+                else:
+                    notes.append(text)
+            elif kind == "subjectField" and subject is None:
+                subject = child
+                value = " ".join("".join(child.itertext()).split())
+                try:
+                    concept.category = Category(value.lower())
+                except ValueError:
+                    self.note(child, f"subjectField {value!r} of {where} is not a shuyu category "
+                                     f"({', '.join(c.value for c in Category)}): imported as {Category.TERM.value!r}")
+            elif kind == "source" and self.local(child) in ("admin", ""):
+                sources.append("".join(child.itertext()).strip())
+            else:
+                self.skip(child, where)
+        concept.note = "\n".join(notes)
+        term_sources = list(dict.fromkeys(p.source for p in pending if p.source))
+        if note_source is not None:
+            concept.source = note_source
+        else:
+            concept.source = "; ".join(dict.fromkeys(sources + term_sources))
+        concept.terms = self.terms(pending)
+        self.result.glossary.concepts[cid] = concept
+
+    def terms(self, pending: list[_Pending]) -> list[Term]:
+        """Terms with their statuses settled.
+
+        A term without a status is admitted, except the first such term of a language that has
+        no preferred term: a termbase without statuses lists the main term first, and a
+        concept with no preferred form could not be checked.
+        """
+        with_preferred = {p.lang for p in pending if p.status == Status.PREFERRED}
+        out = []
+        for p in pending:
+            status = p.status
+            if status is None:
+                self.no_status.append(p.line)
+                if p.lang in with_preferred:
+                    status = Status.ADMITTED
+                else:
+                    status = Status.PREFERRED
+                    with_preferred.add(p.lang)
+                    self.promoted += 1
+            out.append(Term(p.text, p.lang, status, case_sensitive=p.case_sensitive, plural=p.plural))
+        return out
+
+    def shuyu_field(self, concept: Concept, key: str, value: str, element: Element, where: str) -> bool:
+        """Set one ``shuyu:key=value`` field; False when the key is not one of shuyu's."""
+        try:
+            if key == "level":
+                concept.level = Level(value)
+            elif key == "over":
+                concept.over = tuple(Level(v) for v in value.split())
+            elif key in ("parent", "within", "template", "place"):
+                setattr(concept, key, value or None)
+            elif key in ("zh_name", "en_name"):
+                setattr(concept, key, value)
+            elif key == "romanization":
+                concept.romanization_exception = value
+            else:
+                return False
+        except ValueError:
+            self.note(element, f"{NOTE_PREFIX}{key} value {value!r} of {where} is not a shuyu level: not imported")
+        return True
+
+    def lang_sec(self, element: Element, where: str) -> list[_Pending]:
+        tag = element.get(XML_LANG) or element.get("lang") or ""
+        self.extra_attributes(element, {XML_LANG}, where)
+        if not tag:
+            self.note(element, f"<{self.local(element)}> without xml:lang in {where}: its terms are not imported")
+            return []
+        lang = _lang(tag)
+        if lang != tag:
+            self.lang_tags.setdefault(tag, self.line(element))
+        out: list[_Pending] = []
+        for child in self.flatten(element, where):
+            if self.local(child) in _TERMS:
+                pending = self.term_sec(child, lang, where)
+                if pending is not None:
+                    out.append(pending)
+            else:
+                self.skip(child, f"{where}, language {tag}")
+        return out
+
+    def term_sec(self, element: Element, lang: str, where: str) -> _Pending | None:
+        children: list[Element] = []
+        for child in element:
+            # TBX 2008's ntig wraps the term and its termNotes in a termGrp.
+            children.extend(child if self.local(child) == "termGrp" else [child])
+        term_el = None
+        status_el = None
+        source = None
+        flags = None
+        for child in children:
+            local, kind = self.local(child), self.category(child)
+            if local == "term" and term_el is None:
+                term_el = child
+                self.extra_attributes(child, {"id"}, where)
+            elif local in _GROUPS and len(child):
+                # Unwrap groups here too, with their qualifying members reported.
+                for i, member in enumerate(child):
+                    if i == 0 and self.category(member) in _STATUS_CATEGORIES and status_el is None:
+                        status_el = member
+                    else:
+                        self.skip(member, f"{where} (a {local} member)")
+            elif kind in _STATUS_CATEGORIES and status_el is None:
+                status_el = child
+            elif kind == "source" and local in ("admin", "") and source is None:
+                source = "".join(child.itertext()).strip()
+            elif local == "note" and "".join(child.itertext()).startswith(f"{NOTE_PREFIX}flags=") and flags is None:
+                flags = "".join(child.itertext()).split("=", 1)[1]
+            else:
+                self.skip(child, where)
+        if term_el is None:
+            self.note(element, f"<{self.local(element)}> without a <term> in {where} not imported")
+            return None
+        text = "".join(term_el.itertext()).strip()
+        if not text:
+            self.note(term_el, f"empty <term> in {where} not imported")
+            return None
+        status = self.status(status_el, text, where) if status_el is not None else None
+        case_sensitive, plural, unknown = parse_flags(flags or "")
+        if unknown:
+            self.note(element, f"unknown {NOTE_PREFIX}flags {' '.join(unknown)!r} of {text!r} in {where} not imported")
+        if lang not in (ZH, EN):
+            self.other_langs[lang] += 1
+        return _Pending(text, lang, status, case_sensitive, plural, source, self.line(term_el))
+
+    def status(self, element: Element, text: str, where: str) -> Status:
+        raw = " ".join("".join(element.itertext()).split())
+        key = raw.lower()
+        self.result.status_counts[key] += 1
+        if key in _STATUS_IN:
+            return _STATUS_IN[key]
+        status = _STATUS_NEAR.get(key, Status.ADMITTED)
+        if key.startswith("superseded"):
+            self.superseded += 1
+        why = "shuyu has no such status" if key in _STATUS_NEAR else "unknown status"
+        self.note(element, f"{self.category(element)} {raw!r} of {text!r} in {where} read as {status.value} ({why})")
+        return status
+
+    def summarise(self) -> None:
+        """Lines that sum up what applies to many terms (no path: they are about the whole file)."""
+        if self.superseded:
+            self.result.unmapped.append(f"{self.superseded} superseded term(s) imported as deprecated")
+        if self.no_status:
+            first = min((n for n in self.no_status if n), default=0)
+            self.result.unmapped.append(
+                f"{len(self.no_status)} term(s) without an administrative status: {self.promoted} imported as "
+                f"preferred (the first of a language without a preferred term), the rest as admitted"
+                + (f" (the first at line {first})" if first else ""))
+        for tag, line in self.lang_tags.items():
+            self.result.unmapped.append(f"{self.path}:{line}: xml:lang {tag!r} read as {_lang(tag)!r}")
+        if self.other_langs:
+            counts = ", ".join(f"{lang} ({n})" for lang, n in sorted(self.other_langs.items()))
+            self.result.unmapped.append(f"terms in languages other than zh and en kept as they are: {counts}; "
+                                        "the glossary CSV holds only zh and en")
 
 
 def import_tbx(data: bytes | str, path: str) -> ImportResult:
-    """Read a TBX file (v3 DCA/DCT, or TBX 2008); what cannot be mapped is listed, never dropped.
+    """Read a TBX file (v3 DCA or DCT, or TBX 2008 ``martif``) into concepts.
 
-    :raises InputError: on XML that is not well-formed (with line and column) or forbidden constructs.
+    Concepts keep their ``id`` when it is kebab-case ASCII, else a slug of it (reported). The
+    ``subjectField`` gives the category when it names one (else ``term``, reported); concept
+    ``<note>`` elements become the note, ``shuyu:`` notes restore shuyu's own fields; a term's
+    ``administrativeStatus``/``usageStatus`` gives its status (superseded, not recommended and
+    obsolete read as deprecated, a missing status as admitted; all reported). Terms in any
+    language are kept; ``zh-CN``-style tags of Chinese and English are read as ``zh``/``en``.
+
+    :param data: the file's bytes (any encoding its XML declaration names; a BOM is fine) or text.
+    :param path: the file's name, for messages.
+    :returns: the concepts read and one line per thing not mapped.
+    :raises InputError: on XML that is not well-formed (with line and column), entity
+        declarations or external references, or a document that is not a TBX termbase.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        root = SafeET.fromstring(raw)
-    except SafeET.ParseError as exc:
-        line, column = getattr(exc, "position", (0, 0))
-        raise InputError(f"malformed XML: {exc.msg if hasattr(exc, 'msg') else exc}", path=path, line=line,
-                         column=column + 1) from None
-    except DefusedXmlException as exc:
-        raise InputError(f"refused XML construct: {exc}", path=path, hint="entities and DTDs are not accepted") from None
-    result = ImportResult(Glossary())
-    statuses: Counter[str] = Counter()
-    if _local(root.tag) not in ("tbx", "martif"):
-        raise InputError(f"not a TBX document (root element <{_local(root.tag)}>)", path=path)
-    entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
-    for index, entry in enumerate(entries, start=1):
-        raw_id = entry.get("id") or f"c{index}"
-        cid = raw_id if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", raw_id) else _slug(raw_id)
-        if cid != raw_id:
-            result.unmapped.append(f"concept id {raw_id!r} imported as {cid!r}")
-        concept = Concept(cid, Category.TERM)
-        notes: list[str] = []
-        for child in entry:
-            tag = _local(child.tag)
-            text = (child.text or "").strip()
-            # DCA writes <descrip type="subjectField">, DCT <basic:subjectField>.
-            if (tag == "descrip" and child.get("type") == "subjectField") or tag == "subjectField":
-                try:
-                    concept.category = Category(text)
-                except ValueError:
-                    result.unmapped.append(f"{cid}: subjectField {text!r} (kept as a note)")
-                    notes.append(f"subject field: {text}")
-            elif tag == "note":
-                m = _NOTE.match(text)
-                if m:
-                    _apply_note(concept, m.group(1), m.group(2), result)
-                else:
-                    notes.append(text)
-            elif tag in ("langSec", "langSet"):
-                _read_lang(child, concept, statuses, result)
-            elif tag in ("transacGrp", "admin", "xref", "descripGrp", "ref", "adminGrp"):
-                result.unmapped.append(f"{cid}: <{tag}{' type=' + repr(child.get('type')) if child.get('type') else ''}>"
-                                       " not imported")
-            else:
-                result.unmapped.append(f"{cid}: <{tag}> not imported")
-        concept.note = "; ".join(n for n in [concept.note, *notes] if n)
-        if cid in result.glossary.concepts:
-            result.unmapped.append(f"{cid}: duplicate concept id, later entry skipped")
-            continue
-        result.glossary.concepts[cid] = concept
-    if statuses.get("supersededterm-admn-sts"):
-        result.unmapped.append(f"{statuses['supersededterm-admn-sts']} superseded term(s) imported as deprecated")
-    result.status_counts = dict(statuses)
-    result.unmapped = _summarise(result.unmapped)
-    return result
-
-
-def _summarise(messages: list[str]) -> list[str]:
-    """Group ``id: message`` lines that differ only in the concept id: one line per kind, with a count.
-
-    >>> _summarise(["c1: <x> not imported", "c2: <x> not imported", "other"])
-    ['<x> not imported (2 times: c1, c2)', 'other']
-    """
-    groups: dict[str, list[str]] = {}
-    order: list[str] = []
-    for message in messages:
-        cid, sep, rest = message.partition(": ")
-        key = rest if sep and re.fullmatch(r"[a-z0-9-]+", cid) else message
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        if key != message:
-            groups[key].append(cid)
-    out = []
-    for key in order:
-        ids = groups[key]
-        if not ids:
-            out.append(key)
-        elif len(ids) == 1:
-            out.append(f"{ids[0]}: {key}")
-        else:
-            shown = ", ".join(dict.fromkeys(ids[:5]))
-            out.append(f"{key} ({len(ids)} times: {shown}{', …' if len(set(ids)) > 5 else ''})")
-    return out
-
-
-def _apply_note(concept: Concept, key: str, value: str, result: ImportResult) -> None:
-    if key == "level":
-        concept.level = Level(value)
-    elif key == "parent":
-        concept.parent = value
-    elif key in ("zh_name", "en_name", "source", "template", "place"):
-        setattr(concept, key, value)
-    elif key == "romanization":
-        concept.romanization_exception = value
-    elif key == "over":
-        concept.over = tuple(Level(v) for v in value.split())
-    elif key == "within":
-        concept.within = value
-    else:
-        result.unmapped.append(f"{concept.id}: note shuyu:{key} not understood")
-
-
-def _read_lang(lang_sec: ET.Element, concept: Concept, statuses: Counter[str], result: ImportResult) -> None:
-    lang = (lang_sec.get(XML_LANG) or lang_sec.get("lang") or "").lower()
-    lang = "zh" if lang.startswith("zh") else "en" if lang.startswith("en") else lang
-    for sec in lang_sec:
-        tag = _local(sec.tag)
-        if tag not in ("termSec", "tig", "ntig"):
-            if tag != "transacGrp":
-                result.unmapped.append(f"{concept.id}: <{tag}> in {lang} not imported")
-            continue
-        term_text, status, flags = "", None, ""
-        for el in sec.iter():
-            etag = _local(el.tag)
-            value = (el.text or "").strip()
-            if etag == "term":
-                term_text = "".join(el.itertext()).strip()
-            elif (etag == "termNote" and el.get("type") in ("administrativeStatus", "usageStatus")) or \
-                    etag in ("administrativeStatus", "usageStatus"):
-                statuses[value.lower()] += 1
-                status = STATUS_IN.get(value.lower())
-                if status is None:
-                    result.unmapped.append(f"{concept.id}: status {value!r} of {term_text!r} (imported as admitted)")
-            elif etag == "note" and value.startswith("shuyu:flags="):
-                flags = value.split("=", 1)[1]
-        if not term_text:
-            result.unmapped.append(f"{concept.id}: a {lang} term entry without a term")
-            continue
-        if status is None and not any(t.lang == lang for t in concept.terms):
-            status = Status.PREFERRED  # the first term of a language without a status stands for the concept
-        concept.terms.append(Term(term_text, lang, status or Status.ADMITTED, "case-sensitive" in flags.split(),
-                                  "no-plural" not in flags.split()))
+    root, lines = _parse(data, path)
+    namespace, local = _split(root.tag)
+    if local not in ("tbx", "martif"):
+        raise InputError(f"not a TBX file: the root element is <{local}>", path=path, line=lines.get(root, 0),
+                         hint="expected <tbx> (TBX v3) or <martif> (TBX 2008)")
+    reader = _Reader(path, lines, frozenset({namespace, "", TBX_NAMESPACE}))
+    return reader.read(root)
