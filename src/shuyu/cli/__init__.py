@@ -8,6 +8,7 @@ import typer
 
 from shuyu import __version__
 from shuyu.cli import glossary
+from shuyu.cli import po
 from shuyu.cli.check import check
 from shuyu.cli.lint import lint
 from shuyu.cli.rules import rules
@@ -22,6 +23,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(glossary.app, name="glossary")
+app.add_typer(po.app, name="po")
 app.command()(check)
 app.command()(lint)
 app.command()(rules)
