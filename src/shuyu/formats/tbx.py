@@ -43,6 +43,8 @@ from shuyu.model import Status
 from shuyu.model import Term
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+#: How the header of a file shuyu wrote starts (its notes are then read exactly).
+EXPORT_MARK = "shuyu glossary export"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Prefix of the notes that carry shuyu's own fields: ``<note>shuyu:level=prefecture</note>``.
 NOTE_PREFIX = "shuyu:"
@@ -83,6 +85,9 @@ _GROUPS = frozenset({"descripGrp", "adminGrp", "termNoteGrp", "transacGrp", "not
 _CONCEPTS = frozenset({"conceptEntry", "termEntry"})
 _LANGS = frozenset({"langSec", "langSet"})
 _TERMS = frozenset({"termSec", "tig", "ntig"})
+#: Elements of one kind not imported more often than this are reported on one line, with every line number.
+GROUP_OVER = 3
+_CONCEPT_IN_WHERE = re.compile(r"concept [^\s,]+")
 # XML 1.0 cannot hold these code points at all, escaped or not.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -150,7 +155,7 @@ def export_tbx(glossary: Glossary, *, source_lang: str = "zh", target_lang: str 
         "  <tbxHeader>",
         "    <fileDesc>",
         "      <sourceDesc>",
-        f"        <p>shuyu glossary export: {len(pool)} concepts. Notes that start with "
+        f"        <p>{EXPORT_MARK}: {len(pool)} concepts. Notes that start with "
         f"{NOTE_PREFIX} carry fields TBX-Basic has no data category for.</p>",
         "      </sourceDesc>",
         "    </fileDesc>",
@@ -277,6 +282,10 @@ class _Reader:
     superseded: int = 0
     other_langs: Counter[str] = field(default_factory=Counter)
     lang_tags: dict[str, int] = field(default_factory=dict)
+    #: Elements not imported, by kind (label and place with the concept id left out).
+    skipped: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    #: True for a file shuyu wrote: its notes are taken exactly, not re-flowed.
+    exact: bool = False
 
     # - helpers -
 
@@ -306,9 +315,16 @@ class _Reader:
         kind = element.get("type")
         return f'<{local} type="{kind}">' if kind else f"<{local}>"
 
-    def skip(self, element: Element, where: str) -> None:
+    def skip(self, element: Element, where: str, kind_where: str = "") -> None:
+        """Report an element not imported (``kind_where``: its place without names, for grouping)."""
+        label = self.label(element)
         excerpt = _excerpt(element)
-        self.note(element, f"{self.label(element)}{' ' + repr(excerpt) if excerpt else ''} in {where} not imported")
+        self.report(element, f"{label} in {_CONCEPT_IN_WHERE.sub('concepts', kind_where or where)} not imported",
+                    f"{label}{' ' + repr(excerpt) if excerpt else ''} in {where} not imported", excerpt)
+
+    def report(self, element: Element, kind: str, message: str, value: str) -> None:
+        """Report something not mapped; kinds met more than :data:`GROUP_OVER` times are grouped."""
+        self.skipped.setdefault(kind, []).append((self.line(element), message, value))
 
     def extra_attributes(self, element: Element, allowed: set[str], where: str) -> None:
         for name, value in element.attrib.items():
@@ -343,8 +359,10 @@ class _Reader:
                         body = part
                     else:
                         self.skip(part, "<text>")
-            elif local not in ("tbxHeader", "martifHeader"):
+            elif local in ("tbxHeader", "martifHeader"):
                 # The header describes the file, not the glossary: nothing of a concept is in it.
+                self.exact = "".join(child.itertext()).strip().startswith(EXPORT_MARK)
+            else:
                 self.skip(child, f"<{self.local(root)}>")
         if body is None:
             raise InputError("no <text><body> element: not a TBX termbase", path=self.path, line=self.line(root))
@@ -395,15 +413,18 @@ class _Reader:
                     elif not self.shuyu_field(concept, key, value, child, where):
                         self.skip(child, where)
                 else:
-                    notes.append(text)
+                    # Pretty-printers wrap long notes; only shuyu's own files keep line breaks that matter.
+                    notes.append(text if self.exact else " ".join(text.split()))
             elif kind == "subjectField" and subject is None:
                 subject = child
                 value = " ".join("".join(child.itertext()).split())
                 try:
                     concept.category = Category(value.lower())
                 except ValueError:
-                    self.note(child, f"subjectField {value!r} of {where} is not a shuyu category "
-                                     f"({', '.join(c.value for c in Category)}): imported as {Category.TERM.value!r}")
+                    self.report(child, f"subjectField not a shuyu category ({', '.join(c.value for c in Category)}), "
+                                       f"concept imported as {Category.TERM.value!r}",
+                                f"subjectField {value!r} of {where} is not a shuyu category: imported as "
+                                f"{Category.TERM.value!r}", value)
             elif kind == "source" and self.local(child) in ("admin", ""):
                 sources.append("".join(child.itertext()).strip())
             else:
@@ -470,7 +491,7 @@ class _Reader:
         out: list[_Pending] = []
         for child in self.flatten(element, where):
             if self.local(child) in _TERMS:
-                pending = self.term_sec(child, lang, where)
+                pending = self.term_sec(child, lang, f"{where}, language {tag}")
                 if pending is not None:
                     out.append(pending)
             else:
@@ -482,14 +503,16 @@ class _Reader:
         for child in element:
             # TBX 2008's ntig wraps the term and its termNotes in a termGrp.
             children.extend(child if self.local(child) == "termGrp" else [child])
-        term_el = None
+        term_el = next((c for c in children if self.local(c) == "term"), None)
+        text = "".join(term_el.itertext()).strip() if term_el is not None else ""
+        term_where = f"{where}, term {text!r}"
+        generic = f"{where}, term section"
         status_el = None
         source = None
         flags = None
         for child in children:
             local, kind = self.local(child), self.category(child)
-            if local == "term" and term_el is None:
-                term_el = child
+            if child is term_el:
                 self.extra_attributes(child, {"id"}, where)
             elif local in _GROUPS and len(child):
                 # Unwrap groups here too, with their qualifying members reported.
@@ -497,7 +520,7 @@ class _Reader:
                     if i == 0 and self.category(member) in _STATUS_CATEGORIES and status_el is None:
                         status_el = member
                     else:
-                        self.skip(member, f"{where} (a {local} member)")
+                        self.skip(member, f"{term_where} (a {local} member)", f"{generic} (a {local} member)")
             elif kind in _STATUS_CATEGORIES and status_el is None:
                 status_el = child
             elif kind == "source" and local in ("admin", "") and source is None:
@@ -505,11 +528,10 @@ class _Reader:
             elif local == "note" and "".join(child.itertext()).startswith(f"{NOTE_PREFIX}flags=") and flags is None:
                 flags = "".join(child.itertext()).split("=", 1)[1]
             else:
-                self.skip(child, where)
+                self.skip(child, term_where, generic)
         if term_el is None:
             self.note(element, f"<{self.local(element)}> without a <term> in {where} not imported")
             return None
-        text = "".join(term_el.itertext()).strip()
         if not text:
             self.note(term_el, f"empty <term> in {where} not imported")
             return None
@@ -536,6 +558,15 @@ class _Reader:
 
     def summarise(self) -> None:
         """Lines that sum up what applies to many terms (no path: they are about the whole file)."""
+        for kind, items in self.skipped.items():
+            if len(items) <= GROUP_OVER:
+                self.result.unmapped.extend(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}"
+                                            for line, message, _ in items)
+                continue
+            lines = ", ".join(str(line) for line, _, _ in items)
+            values = list(dict.fromkeys(value for _, _, value in items if value))
+            shown = f"; values {', '.join(repr(v) for v in values)}" if 0 < len(values) <= 5 else ""
+            self.result.unmapped.append(f"{self.path}: {kind}: {len(items)} times (lines {lines}){shown}")
         if self.superseded:
             self.result.unmapped.append(f"{self.superseded} superseded term(s) imported as deprecated")
         if self.no_status:
