@@ -116,6 +116,12 @@ def _concept_cells(concept: Concept) -> dict[str, str]:
     }
 
 
+def _csv_row(cells: list[str]) -> str:
+    # csv.writer leaves a field holding a bare \r unquoted when lines end in \n, and the reader
+    # then splits the record there; RFC 4180 quoting by hand keeps every character.
+    return ",".join('"' + c.replace('"', '""') + '"' if any(ch in c for ch in ',"\r\n') else c for c in cells) + "\n"
+
+
 def export_csv(glossary: Glossary) -> str:
     """Every written concept (templates unexpanded), one row per term, concepts in id order.
 
@@ -125,18 +131,16 @@ def export_csv(glossary: Glossary) -> str:
     :param glossary: the glossary; its ``concepts`` are written, not the expansions.
     :returns: the CSV text (UTF-8 without BOM when encoded, ``\\n`` line ends, RFC 4180 quoting).
     """
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_HEADER, lineterminator="\n")
-    writer.writeheader()
+    out = [_csv_row(list(CSV_HEADER))]
     for concept in sorted(glossary.concepts.values(), key=lambda c: c.id):
         cells = _concept_cells(concept)
         terms = written_terms(concept)
-        if not terms:
-            writer.writerow({"concept_id": concept.id, "lang": "", "term": "", "status": "", "flags": "", **cells})
-        for term in terms:
-            writer.writerow({"concept_id": concept.id, "lang": term.lang, "term": term.text,
-                             "status": term.status.value, "flags": flags_of(term), **cells})
-    return out.getvalue()
+        rows = [{"concept_id": concept.id, "lang": t.lang, "term": t.text, "status": t.status.value,
+                 "flags": flags_of(t), **cells} for t in terms]
+        if not rows:
+            rows = [{"concept_id": concept.id, "lang": "", "term": "", "status": "", "flags": "", **cells}]
+        out.extend(_csv_row([row[column] for column in CSV_HEADER]) for row in rows)
+    return "".join(out)
 
 
 def _new_concept(cid: str, row: dict[str, str], path: str, line: int) -> Concept:

@@ -221,7 +221,9 @@ def _parse(data: bytes | str, path: str) -> tuple[Element, dict[Element, int]]:
         message = str(exc).split(":", 1)[0]
         raise InputError(f"malformed XML: {message}", path=path, line=line, column=column + 1) from None
     except DefusedXmlException as exc:
-        raise InputError(f"refused XML construct: {exc}", path=path,
+        name = getattr(exc, "name", None)
+        raise InputError(f"refused XML construct: {type(exc).__name__}{f' ({name!r})' if name else ''}", path=path,
+                         line=parser.parser.CurrentLineNumber,
                          hint="entity declarations and external references are not read") from None
     return root, builder.lines
 
@@ -307,6 +309,11 @@ class _Reader:
         if namespace not in self.core:
             return local
         return element.get("type", "") if local in _TYPED else ""
+
+    def value(self, element: Element) -> str:
+        """An element's text: exact in a file shuyu wrote, else with whitespace runs folded."""
+        text = "".join(element.itertext())
+        return text if self.exact else " ".join(text.split())
 
     def label(self, element: Element) -> str:
         namespace, local = _split(element.tag)
@@ -426,7 +433,7 @@ class _Reader:
                                 f"subjectField {value!r} of {where} is not a shuyu category: imported as "
                                 f"{Category.TERM.value!r}", value)
             elif kind == "source" and self.local(child) in ("admin", ""):
-                sources.append("".join(child.itertext()).strip())
+                sources.append(self.value(child))
             else:
                 self.skip(child, where)
         concept.note = "\n".join(notes)
@@ -524,7 +531,7 @@ class _Reader:
             elif kind in _STATUS_CATEGORIES and status_el is None:
                 status_el = child
             elif kind == "source" and local in ("admin", "") and source is None:
-                source = "".join(child.itertext()).strip()
+                source = self.value(child)
             elif local == "note" and "".join(child.itertext()).startswith(f"{NOTE_PREFIX}flags=") and flags is None:
                 flags = "".join(child.itertext()).split("=", 1)[1]
             else:
