@@ -1,0 +1,96 @@
+"""`shuyu check` through CliRunner: the README's main command, pair files, encodings, exit codes, cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from shuyu.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
+RELEASES = ROOT / "corpus" / "releases"
+
+
+def test_readme_main_command_shows_real_findings() -> None:
+    result = runner.invoke(app, ["check", str(RELEASES / "01-delegation.zh.txt"), str(RELEASES / "01-delegation.en.txt")])
+    assert result.exit_code == 1
+    assert "error term-deprecated use 'Secretary of the CPC Wuxi Municipal Committee' instead of" in result.stdout
+    assert "source: " in result.stdout
+    assert result.stdout.rstrip().endswith("4 errors, 0 warnings, 0 info in 1 file")
+
+
+def test_clean_release_exits_0() -> None:
+    result = runner.invoke(app, ["check", str(RELEASES / "05-traditional.zh.txt"), str(RELEASES / "05-traditional.en.txt")])
+    assert result.exit_code == 0, result.stdout
+    assert "no findings" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", ["tsv", "jsonl", "tmx", "xlf"])
+def test_bilingual_files_point_at_the_pair_line(tmp_path: Path, suffix: str) -> None:
+    zh, en = "无锡市委书记黄钦出席。", "Huang Qin, Secretary of the CCP Wuxi Municipal Committee, attended."
+    ok_zh, ok_en = "徐州市代表团访问。", "A delegation from Xuzhou visited."
+    if suffix == "tsv":
+        text = f"{ok_zh}\t{ok_en}\n{zh}\t{en}\n"
+    elif suffix == "jsonl":
+        text = json.dumps({"id": "1", "zh": ok_zh, "en": ok_en}, ensure_ascii=False) + "\n" + json.dumps(
+            {"id": "2", "zh": zh, "en": en}, ensure_ascii=False) + "\n"
+    elif suffix == "tmx":
+        tu = '<tu><tuv xml:lang="zh-CN"><seg>{}</seg></tuv><tuv xml:lang="en-US"><seg>{}</seg></tuv></tu>'
+        text = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN"/><body>\n'
+                + tu.format(ok_zh, ok_en) + "\n" + tu.format(zh, en) + "\n</body></tmx>\n")
+    else:
+        unit = '<trans-unit id="{}"><source>{}</source><target>{}</target></trans-unit>'
+        text = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="zh-CN" '
+                'target-language="en" datatype="plaintext" original="x"><body>\n' + unit.format(1, ok_zh, ok_en) + "\n"
+                + unit.format(2, zh, en) + "\n</body></file></xliff>\n")
+    path = tmp_path / f"pairs.{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["rule"] == "term-deprecated"
+    assert text.splitlines()[finding["line"] - 1].find("CCP") != -1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "gb18030"])
+def test_source_encodings(tmp_path: Path, encoding: str) -> None:
+    zh = tmp_path / "s.txt"
+    zh.write_bytes("无锡市委书记黄钦出席。".encode(encoding))
+    en = tmp_path / "t.txt"
+    en.write_text("Huang Qin, Secretary of the CPC Wuxi Municipal Committee, attended.", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(zh), str(en)])
+    assert result.exit_code == 0, result.output
+
+
+def test_undecodable_file_names_the_byte(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Huang Qin \xff\xfe\x00\xd8 broken \x80")
+    result = runner.invoke(app, ["check", str(bad), str(bad)])
+    assert result.exit_code == 2
+    assert "byte 10" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_usage_errors() -> None:
+    assert runner.invoke(app, ["check", str(RELEASES / "01-delegation.zh.txt")]).exit_code == 2
+    result = runner.invoke(app, ["check", "missing.txt", "missing2.txt"])
+    assert result.exit_code == 2
+    assert "missing.txt: no such file" in result.stderr
+    bad_format = runner.invoke(app, ["check", str(RELEASES / "05-traditional.zh.txt"),
+                                     str(RELEASES / "05-traditional.en.txt"), "--format", "xml"])
+    assert bad_format.exit_code == 2
+
+
+def test_second_run_loads_the_cached_automaton_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    from shuyu import cache
+
+    cache.load_with_matcher([])
+    monkeypatch.setattr(cache, "build_tables", lambda g: pytest.fail("tables rebuilt despite the cache"))
+    monkeypatch.setattr(cache, "read_glossary", lambda *a, **k: pytest.fail("glossary re-expanded despite the cache"))
+    glossary, matcher = cache.load_with_matcher([])
+    assert "municipal-party-secretary@wuxi" in glossary.expanded
+    assert matcher.find("无锡市委书记", "zh")
