@@ -199,7 +199,8 @@ def import_csv(text: str, path: str) -> ImportResult:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise InputError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from None
+            raise InputError(f"malformed CSV: {exc} (in the record that starts on this line)", path=path,
+                             line=line) from None
         start, line = line, reader.line_num + 1
         if None in row:
             result.unmapped.append(f"{path}:{start}: {len(row[None])} cell(s) beyond the header not imported")  # type: ignore[index]
