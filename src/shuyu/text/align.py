@@ -1,7 +1,7 @@
 """Sentence alignment of a Chinese source and its English translation: Gale–Church with anchors.
 
 The aligner is the length-based dynamic programme of Gale & Church, "A Program for Aligning
-Sentences in Bilingual Corpora" (Computational Linguistics 19(1), 1993), with three changes for
+Sentences in Bilingual Corpora" (Computational Linguistics 19(1), 1993), with these changes for
 Chinese → English and for long inputs:
 
 * **Length model.** English length is modelled as normal with mean ``c * l_zh`` and variance
@@ -12,8 +12,14 @@ Chinese → English and for long inputs:
   variance per Chinese character is taken as ``6.8 * c`` (:data:`S2_PER_RATIO`): 27 at
   ``c = 4``, close to the 33 measured as the mean of ``(l_en - c*l_zh)**2 / l_zh`` over the
   1,948 sentence pairs of newstest2021 zh→en. As in the paper's own program, ``l_zh`` in the
-  variance is the mean of both sides in Chinese units, ``(l_zh + l_en / c) / 2``, which also
-  prices 1-0 and 0-1 beads by the length they leave out.
+  variance is the mean of both sides in Chinese units, ``(l_zh + l_en / c) / 2``.
+* **Omissions.** A 1-0 or 0-1 bead costs its prior only. The paper's program also charges it
+  the length cost of matching a sentence against nothing, which for a sentence of 30 Chinese
+  characters is about 15 (three times the prior), so an untranslated sentence is glued to a
+  neighbour as a 2-1 bead instead. In a generative reading the length term of a bead is the
+  probability of one side's length given the other's; a sentence with no counterpart has no such
+  term. Left out, an omitted sentence shows up as an omission, and :func:`alignment_quality`
+  (the share of sentences that found a counterpart) becomes a usable measure of a bad pair.
 * **Anchors.** Each sentence may hold keys (glossary concept ids, normalised numbers). In a
   bead with sentences on both sides, each key found on both sides lowers the cost by
   :data:`ANCHOR_BONUS`, at most :data:`MAX_ANCHOR_BONUS` in all; each key found on one side only
@@ -21,12 +27,21 @@ Chinese → English and for long inputs:
   2-1 bead costs 2.3 more than a 1-1 bead, and a length mismatch of two standard deviations
   costs 3.1, so one shared key outweighs a modest length mismatch and two outweigh a merge. The
   penalty is kept small because a key can be missing from a translation for good reasons
-  (a number written out, a term the glossary does not know the translator's form of).
-* **Band.** Only cells within a band of ``band`` sentences either side of the length-proportional
-  diagonal are filled: for Chinese sentence boundary ``i``, the English boundary whose
-  cumulative length is nearest to ``c`` times the Chinese cumulative length. Time and memory
-  are then O((n + m) * band) instead of O(n * m). When the best path comes near the edge of the
-  band, the band is re-centred on that path and doubled, up to :data:`MAX_PASSES` passes.
+  (a number written out, a term the glossary does not know the translator's form of). Measured
+  on newstest2021 zh→en (documents' lines joined, split into sentences, aligned, and a bead
+  counted wrong when it crosses a line of the line-aligned original), number keys alone bring
+  the share of sentences in wrong beads from 10.8% to 7.9% for the human reference and from
+  18.0% to 13.5% for a system output; weights of 1 or 3 per key did no better.
+* **Band.** Only cells within ``band`` sentences (default :data:`DEFAULT_BAND`) either side of
+  the length-proportional diagonal are filled: for Chinese sentence boundary ``i``, the English
+  boundary at the same share of the English total length as ``i`` is of the Chinese total. That
+  diagonal follows sentence lengths, so it stays close to the true path far better than
+  ``i * m / n`` does. Time and memory are O((n + m) * band) instead of O(n * m), about 3 s for
+  20,000 sentence pairs; the width is a constant rather than a share of ``n``, which would make
+  the cost quadratic again (10% of 100,000 sentences is a band 20,000 wide). When the best path
+  comes within a quarter band of an edge, the band is re-centred on that path and doubled, up
+  to :data:`MAX_PASSES` passes (a band up to 8 times as wide), so a run of omitted sentences that
+  pulls the path off the diagonal is still followed.
 """
 
 from __future__ import annotations
@@ -185,8 +200,9 @@ class _Model:
     def bead_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """The cost of the bead of Chinese sentences ``i0..i1`` and English ``j0..j1``."""
         kind = next(k for k, (di, dj, _) in enumerate(BEAD_KINDS) if (di, dj) == (i1 - i0, j1 - j0))
-        cost = _PRIOR_COST[kind] + _length_cost(self.zsum[i1] - self.zsum[i0], self.esum[j1] - self.esum[j0], self.c)
+        cost = _PRIOR_COST[kind]
         if i1 > i0 and j1 > j0:
+            cost += _length_cost(self.zsum[i1] - self.zsum[i0], self.esum[j1] - self.esum[j0], self.c)
             zkeys = (self.z1 if i1 - i0 == 1 else self.z2)[i1]
             ekeys = (self.e1 if j1 - j0 == 1 else self.e2)[j1]
             cost += _anchor_cost(zkeys, ekeys)
@@ -207,9 +223,6 @@ class _Model:
         prev1: list[float] = []
         lo1 = 0
         moves: list[bytearray] = []
-        # 1-0 and 0-1 costs depend on one sentence only: computed once, not once per cell.
-        drop_zh = [p10 + length_cost(zsum[i] - zsum[i - 1], 0, c) if i else inf for i in range(n + 1)]
-        drop_en = [p01 + length_cost(0, esum[j] - esum[j - 1], c) if j else inf for j in range(m + 1)]
         for i in range(n + 1):
             a, b = lo[i], hi[i]
             row = [inf] * (b - a + 1)
@@ -229,7 +242,7 @@ class _Model:
                 le2 = esum[j] - esum[j - 2] if j >= 2 else 0
                 if i >= 1:
                     if lo1 <= j < end1:  # 1-0
-                        cost = prev1[j - lo1] + drop_zh[i]
+                        cost = prev1[j - lo1] + p10
                         if cost < best:
                             best, kind = cost, 1
                     if j >= 1 and lo1 <= j - 1 < end1:  # 1-1
@@ -258,7 +271,7 @@ class _Model:
                         if cost < best:
                             best, kind = cost, 5
                 if j > a:  # 0-1
-                    cost = row[j - 1 - a] + drop_en[j]
+                    cost = row[j - 1 - a] + p01
                     if cost < best:
                         best, kind = cost, 2
                 row[j - a] = best
