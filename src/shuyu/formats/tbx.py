@@ -281,6 +281,7 @@ class _Reader:
     #: Lines of the terms without a status, and how many of them became preferred.
     no_status: list[int] = field(default_factory=list)
     promoted: int = 0
+    moved_notes: int = 0
     superseded: int = 0
     other_langs: Counter[str] = field(default_factory=Counter)
     lang_tags: dict[str, int] = field(default_factory=dict)
@@ -405,10 +406,11 @@ class _Reader:
         note_source: str | None = None
         subject = None
         pending: list[_Pending] = []
+        inner_notes: list[str] = []
         for child in self.flatten(entry, where):
             local, kind = self.local(child), self.category(child)
             if local in _LANGS:
-                pending += self.lang_sec(child, where)
+                pending += self.lang_sec(child, where, inner_notes)
             elif local == "note":
                 text = "".join(child.itertext())
                 if text.startswith(NOTE_PREFIX) and "=" in text:
@@ -436,7 +438,9 @@ class _Reader:
                 sources.append(self.value(child))
             else:
                 self.skip(child, where)
-        concept.note = "\n".join(notes)
+        # Notes on a language section or a term have no place of their own in shuyu: they join
+        # the concept's note (a term's note prefixed with the term) rather than being dropped.
+        concept.note = "\n".join(notes + inner_notes)
         term_sources = list(dict.fromkeys(p.source for p in pending if p.source))
         if note_source is not None:
             concept.source = note_source
@@ -486,7 +490,7 @@ class _Reader:
             self.note(element, f"{NOTE_PREFIX}{key} value {value!r} of {where} is not a shuyu level: not imported")
         return True
 
-    def lang_sec(self, element: Element, where: str) -> list[_Pending]:
+    def lang_sec(self, element: Element, where: str, notes: list[str]) -> list[_Pending]:
         tag = element.get(XML_LANG) or element.get("lang") or ""
         self.extra_attributes(element, {XML_LANG}, where)
         if not tag:
@@ -498,14 +502,17 @@ class _Reader:
         out: list[_Pending] = []
         for child in self.flatten(element, where):
             if self.local(child) in _TERMS:
-                pending = self.term_sec(child, lang, f"{where}, language {tag}")
+                pending = self.term_sec(child, lang, f"{where}, language {tag}", notes)
                 if pending is not None:
                     out.append(pending)
+            elif self.local(child) == "note":
+                notes.append(self.value(child))
+                self.moved_notes += 1
             else:
                 self.skip(child, f"{where}, language {tag}")
         return out
 
-    def term_sec(self, element: Element, lang: str, where: str) -> _Pending | None:
+    def term_sec(self, element: Element, lang: str, where: str, notes: list[str]) -> _Pending | None:
         children: list[Element] = []
         for child in element:
             # TBX 2008's ntig wraps the term and its termNotes in a termGrp.
@@ -534,6 +541,9 @@ class _Reader:
                 source = self.value(child)
             elif local == "note" and "".join(child.itertext()).startswith(f"{NOTE_PREFIX}flags=") and flags is None:
                 flags = "".join(child.itertext()).split("=", 1)[1]
+            elif local == "note" and text:
+                notes.append(f"{text}: {self.value(child)}")
+                self.moved_notes += 1
             else:
                 self.skip(child, term_where, generic)
         if term_el is None:
@@ -574,6 +584,9 @@ class _Reader:
             values = list(dict.fromkeys(value for _, _, value in items if value))
             shown = f"; values {', '.join(repr(v) for v in values)}" if 0 < len(values) <= 5 else ""
             self.result.unmapped.append(f"{self.path}: {kind}: {len(items)} times (lines {lines}){shown}")
+        if self.moved_notes:
+            self.result.unmapped.append(f"{self.moved_notes} note(s) on language sections or terms added to their "
+                                        "concept's note (a term's note after the term and a colon)")
         if self.superseded:
             self.result.unmapped.append(f"{self.superseded} superseded term(s) imported as deprecated")
         if self.no_status:
