@@ -125,7 +125,8 @@ def _concept_notes(concept: Concept) -> list[str]:
 
 def _check_xml_chars(concept: Concept) -> None:
     texts = [concept.id, concept.note, concept.source, concept.zh_name, concept.en_name,
-             concept.romanization_exception, concept.parent or "", concept.within or ""]
+             concept.romanization_exception, concept.parent or "", concept.within or "", concept.template or "",
+             concept.place or ""]
     texts += [t.text for t in concept.terms] + [t.lang for t in concept.terms]
     for text in texts:
         bad = _NOT_XML.search(text)
