@@ -306,3 +306,18 @@ def test_malformed_json_names_line_and_column() -> None:
     with pytest.raises(InputError) as info:
         exchange.import_json('{"schema": 1,\n  "concepts": [}', "bad.json")
     assert (info.value.line, info.value.column) == (2, 16)
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list('concept_id,lang,term,status"\n\rabc无{}[]:1')), max_size=80))
+def test_random_text_imports_or_raises_input_error(text: str) -> None:
+    for reader in (exchange.import_csv, exchange.import_json):
+        error = None
+        try:
+            reader(text, "random")
+        except InputError as exc:
+            error = exc
+        assert error is None or error.path == "random"

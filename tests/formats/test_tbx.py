@@ -9,6 +9,7 @@ import pytest
 from defusedxml import ElementTree as SafeET
 from hypothesis import given
 from hypothesis import settings
+from hypothesis import strategies as st
 
 from shuyu.errors import InputError
 from shuyu.formats import tbx
@@ -310,3 +311,28 @@ def test_poorly_formed_test_file_names_line_and_column() -> None:
         tbx.import_tbx(path.read_bytes(), str(path))
     assert (info.value.line, info.value.column) == (42, 8)
     assert "mismatched tag" in info.value.message
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+_VALID = tbx.export_tbx(sample_glossary()).encode("utf-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(cut=st.integers(0, len(_VALID)), insert=st.binary(max_size=8), drop=st.integers(0, 40))
+def test_damaged_tbx_imports_or_raises_input_error(cut: int, insert: bytes, drop: int) -> None:
+    data = _VALID[:cut] + insert + _VALID[cut + drop:]
+    try:
+        result = tbx.import_tbx(data, "damaged.tbx")
+    except InputError as exc:
+        error = exc
+    else:
+        error = None
+        assert isinstance(result.unmapped, list)
+    assert error is None or error.path == "damaged.tbx"
+
+
+@pytest.mark.parametrize("data", [b'<?xml version="1.0" encoding="no-such-codec"?><tbx/>', "\ud800<tbx/>"])
+def test_undecodable_input_is_an_input_error(data: bytes | str) -> None:
+    with pytest.raises(InputError):
+        tbx.import_tbx(data, "odd.tbx")

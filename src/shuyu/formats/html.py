@@ -1,120 +1,193 @@
 """HTML → prose segments with exact positions, through the standard library's HTML parser.
 
 ``html.parser`` reports where every tag and text run starts in the source, which is what exact
-positions need. Script, style, code and comments are never prose; ``alt`` and ``title``
-attributes are. Entities are decoded with each character mapped back to its source offset.
-Inline elements (a, em, strong, span…) do not split a sentence; block elements do.
+positions need (and it never gives up on malformed markup). Script, style, code, preformatted
+text, templates, ``noscript`` fallbacks and comments are never prose; ``alt`` and ``title``
+attribute values are. Entities are decoded with each character mapped back to the ``&`` of its
+reference. Inline elements (a, em, strong, span…) do not split a sentence; block elements do.
 """
 
 from __future__ import annotations
 
-import html
 import re
+from dataclasses import dataclass
+from html import unescape
+from html.entities import html5
 from html.parser import HTMLParser
 
+from shuyu.formats.prose import ProseBuffer
+from shuyu.formats.suppress import Directive
 from shuyu.formats.suppress import parse_directive
 from shuyu.formats.suppress import suppressions_from
-from shuyu.formats.urls import blank_urls
 from shuyu.text.document import Document
 from shuyu.text.document import Segment
 from shuyu.text.offsets import LineIndex
-from shuyu.text.offsets import OffsetMapBuilder
 
-SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "template", "noscript", "svg", "math", "var"})
+#: Elements whose content is never prose. ``noscript`` holds the page's fallback for browsers
+#: without JavaScript ("please enable JavaScript"), not its content.
+SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "template", "noscript", "svg", "math", "var",
+                  "textarea", "iframe", "object"})
+#: Elements that end a segment where they start and where they end.
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "div", "blockquote", "title",
                     "figcaption", "dt", "dd", "section", "article", "header", "footer", "nav", "aside", "main",
-                    "table", "tr", "ul", "ol", "dl", "br", "hr", "body", "head", "html", "caption", "label",
-                    "button", "option", "form", "figure", "address", "summary", "details"})
+                    "table", "tr", "thead", "tbody", "tfoot", "ul", "ol", "dl", "hr", "body", "head", "html",
+                    "caption", "label", "button", "option", "select", "form", "fieldset", "legend", "figure",
+                    "address", "summary", "details", "dialog", "menu", "center"})
+#: Void elements: never closed, so never kept open.
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
-                  "track", "wbr", "param"})
+                  "track", "wbr", "param", "keygen"})
 SCOPES = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
-          "h6": "heading", "td": "cell", "th": "cell", "title": "title", "li": "paragraph"}
-_ENTITY = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;?)")
+          "h6": "heading", "td": "cell", "th": "cell", "title": "title"}
+#: Prose attributes and the scope their segments get.
+ATTRIBUTE_SCOPES = {"alt": "alt", "title": "title-attr"}
+
+_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*")
+# html.parser's own tolerant attribute pattern: name, then optionally = and a (quoted) value.
+_ATTRIBUTE = re.compile(
+    r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*")
 
 
-def decode_with_offsets(raw: str, base: int, builder: OffsetMapBuilder, out: list[str]) -> None:
-    """Append ``raw`` (source text at offset ``base``) to ``out`` with entities decoded, mapping each char."""
+def decode_reference(raw: str, at: int) -> tuple[str, int]:
+    """The text of the character reference at ``raw[at]`` and how many source characters it spans.
+
+    Follows HTML: ``&amp;``, ``&#8217;``, ``&#x2019;``, and the legacy names that need no
+    semicolon (``&amp``, ``&copy2020`` = ``©2020``). Not a reference: ``("&", 1)``.
+
+    >>> decode_reference("a &rsquo; b", 2)
+    ('’', 7)
+    >>> decode_reference("&copy2020", 0)
+    ('©', 5)
+    """
+    m = _REFERENCE.match(raw, at)
+    if not m:
+        return "&", 1
+    body = m.group(1)
+    if body.startswith("#"):
+        return unescape(m.group()), len(m.group())
+    if body.endswith(";") and body in html5:
+        return html5[body], len(m.group())
+    name = body.rstrip(";")
+    for i in range(len(name), 1, -1):
+        if name[:i] in html5:  # html5 lists the legacy names without their semicolon
+            return html5[name[:i]], i + 1
+    return "&", 1
+
+
+def add_decoded(buffer: ProseBuffer, raw: str, origin: int) -> None:
+    """Append ``raw`` (source text at ``origin``) to ``buffer`` with references decoded and mapped."""
     pos = 0
-    for m in _ENTITY.finditer(raw):
-        if m.start() > pos:
-            builder.copy(base + pos, m.start() - pos)
-            out.append(raw[pos:m.start()])
-        decoded = html.unescape(m.group())
-        if decoded == m.group():  # not an entity after all
-            builder.copy(base + m.start(), len(decoded))
+    while True:
+        amp = raw.find("&", pos)
+        if amp == -1:
+            buffer.copy(raw[pos:], origin + pos)
+            return
+        buffer.copy(raw[pos:amp], origin + pos)
+        value, length = decode_reference(raw, amp)
+        if length == 1:
+            buffer.copy("&", origin + amp)
         else:
-            decoded = decoded.replace("\u00a0", " ")
-            builder.replace(base + m.start(), len(decoded))
-        out.append(decoded)
-        pos = m.end()
-    if pos < len(raw):
-        builder.copy(base + pos, len(raw) - pos)
-        out.append(raw[pos:])
+            buffer.mapped(value, origin + amp)
+        pos = amp + length
 
 
-class _Collector(HTMLParser):
-    def __init__(self, text: str, doc: Document) -> None:
+def primary_language(lang: str) -> str:
+    """The primary subtag of a language tag, lower-cased: ``zh-Hans-CN`` → ``zh``."""
+    return lang.strip().split("-")[0].split("_")[0].lower()
+
+
+@dataclass(slots=True)
+class _Open:
+    tag: str
+    lang: str | None
+
+
+class HtmlCollector(HTMLParser):
+    """Collects the prose segments and suppression directives of HTML source.
+
+    :param text: the whole document's text.
+    :param start: where the HTML to read starts in ``text`` (HTML blocks inside Markdown).
+    :param end: where it ends (default: the end of ``text``).
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.doc = doc
-        self.lines = LineIndex.of(text)
-        self.skip_depth = 0
-        self.stack: list[tuple[str, str]] = []  # (tag, lang)
+        self.src_start = start
+        self.src_end = len(text) if end is None else end
+        # html.parser counts lines by "\n" alone, whatever the file's line ends are.
+        self.newlines = [0] + [m.end() for m in re.finditer("\n", text[start:self.src_end])]
+        self.stack: list[_Open] = []
         self.block = 0
-        self.parts: list[str] = []
-        self.builder = OffsetMapBuilder()
-        self.scope = "paragraph"
+        self.blocks = 0  # block numbers handed out so far
+        self.buffer = ProseBuffer()
+        self.segment_scope = "paragraph"
+        self.segment_block = 0
+        self.segment_lang = ""
+        self.segments: list[Segment] = []
+        self.pending: list[Segment] = []
+        #: (offset of the comment's end, action, rules)
         self.directives: list[tuple[int, str, frozenset[str]]] = []
 
+    def run(self) -> HtmlCollector:
+        """Parse the source; the results are in ``segments`` and ``directives``."""
+        self.feed(self.text[self.src_start:self.src_end])
+        self.close()
+        self.flush()
+        return self
+
+    # -- state -------------------------------------------------------------------------------
+
     def source_offset(self) -> int:
-        line, col = self.getpos()
-        return self.lines.starts[line - 1] + col
+        """The document offset of the construct being handled."""
+        line, column = self.getpos()
+        return self.src_start + self.newlines[line - 1] + column
+
+    def skipping(self) -> bool:
+        return any(o.tag in SKIP for o in self.stack)
 
     def lang(self) -> str:
-        for _, lang in reversed(self.stack):
-            if lang:
-                return lang
+        for o in reversed(self.stack):
+            if o.lang is not None:
+                return o.lang
         return ""
 
+    def scope(self) -> str:
+        for o in reversed(self.stack):
+            if o.tag in SCOPES:
+                return SCOPES[o.tag]
+        return "paragraph"
+
+    def new_block(self) -> int:
+        """A fresh block number."""
+        self.blocks += 1
+        return self.blocks
+
     def flush(self) -> None:
-        text = blank_urls("".join(self.parts))
-        if text.strip():
-            self.doc.segments.append(Segment(text, self.builder.build(length=len(text)), self.scope, self.block,
-                                             self.lang()))
-        self.parts = []
-        self.builder = OffsetMapBuilder()
+        """End the current segment (if any), then add the attribute segments met inside it."""
+        segment = self.buffer.take(scope=self.segment_scope, block=self.segment_block, lang=self.segment_lang)
+        if segment is not None:
+            self.segments.append(segment)
+        self.segments += self.pending
+        self.pending = []
+
+    # -- parser callbacks --------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.source_offset()
         raw = self.get_starttag_text() or ""
+        lang_value = next((v for k, v in attrs if k in ("lang", "xml:lang")), None)
+        lang = primary_language(lang_value) if lang_value is not None else None
+        was_skipping, old_lang = self.skipping(), self.lang()
         if tag in BLOCKS:
             self.flush()
-            self.block += 1
-            self.scope = SCOPES.get(tag, "paragraph")
-        if tag in SKIP and tag not in VOID:
-            self.skip_depth += 1
-        lang = dict(attrs).get("lang") or ""
+            self.block = self.new_block()
+        elif tag == "br" or tag in SKIP or (lang is not None and lang != old_lang):
+            self.flush()  # a line break, code, or another language: same block, new segment
         if tag not in VOID:
-            self.stack.append((tag, (lang or "").lower()))
-        if self.skip_depth:
-            return
-        for name in ("alt", "title"):
-            value = dict(attrs).get(name)
-            if not value:
-                continue
-            m = re.search(rf"\s{name}\s*=\s*(\"([^\"]*)\"|'([^']*)'|([^\s>]+))", raw, re.IGNORECASE)
-            if not m:
-                continue
-            group = 2 if m.group(2) is not None else 3 if m.group(3) is not None else 4
-            builder = OffsetMapBuilder()
-            out: list[str] = []
-            decode_with_offsets(m.group(group), start + m.start(group), builder, out)
-            value_text = "".join(out)
-            if value_text.strip():
-                self.block += 1
-                self.doc.segments.append(Segment(value_text, builder.build(length=len(value_text)),
-                                                 "alt" if name == "alt" else "title-attr", self.block,
-                                                 (lang or self.lang()).lower()))
+            self.stack.append(_Open(tag, lang))
+        if not was_skipping and tag not in SKIP:
+            self.attribute_segments(raw, start, lang if lang is not None else old_lang)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -122,42 +195,93 @@ class _Collector(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in BLOCKS:
-            self.flush()
-            self.block += 1
         for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
+            if self.stack[i].tag == tag:
                 break
-        if tag in SKIP and self.skip_depth:
-            self.skip_depth -= 1
-
-    def _text(self, data: str) -> None:
-        if self.skip_depth or not data:
+        else:
+            if tag in BLOCKS or tag == "br":  # a stray </p> or </br> still breaks the text
+                self.flush()
+                if tag in BLOCKS:
+                    self.block = self.new_block()
             return
-        decode_with_offsets(data, self.source_offset(), self.builder, self.parts)
+        was_skipping, old_lang = self.skipping(), self.lang()
+        closing_block = any(o.tag in BLOCKS for o in self.stack[i:])
+        del self.stack[i:]
+        if closing_block:
+            self.flush()
+            self.block = self.new_block()
+        elif was_skipping != self.skipping() or old_lang != self.lang():
+            self.flush()
 
-    handle_data = _text
+    def handle_data(self, data: str) -> None:
+        self.add_text(data, self.source_offset())
 
     def handle_entityref(self, name: str) -> None:
-        self._text(f"&{name};" if self.text.startswith(f"&{name};", self.source_offset()) else f"&{name}")
+        self.add_reference()
 
     def handle_charref(self, name: str) -> None:
-        self._text(f"&#{name};" if self.text.startswith(f"&#{name};", self.source_offset()) else f"&#{name}")
+        self.add_reference()
 
     def handle_comment(self, data: str) -> None:
         directive = parse_directive(data)
         if directive is not None:
-            line, _ = self.lines.position(self.source_offset())
-            self.directives.append((line, *directive))
+            start = self.source_offset()
+            close = self.text.find("-->", start, self.src_end)
+            self.directives.append((close if close != -1 else start, *directive))
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def add_reference(self) -> None:
+        at = self.source_offset()
+        m = _REFERENCE.match(self.text, at, self.src_end)
+        # html.parser consumed "&name" and a ";" if present: the same span as the pattern.
+        self.add_text(m.group() if m else "&", at)
+
+    def add_text(self, raw: str, origin: int) -> None:
+        if not raw or self.skipping():
+            return
+        if not self.buffer:
+            self.segment_scope, self.segment_block, self.segment_lang = self.scope(), self.block, self.lang()
+        add_decoded(self.buffer, raw, origin)
+
+    def attribute_segments(self, raw: str, start: int, lang: str) -> None:
+        """Segments for the ``alt`` and ``title`` values of a start tag at ``start`` (its source ``raw``)."""
+        name = _TAG_NAME.match(raw)
+        if not name:
+            return
+        for m in _ATTRIBUTE.finditer(raw, name.end()):
+            attr = m.group(1).lower()
+            if attr not in ATTRIBUTE_SCOPES or m.group(3) is None:
+                continue
+            value_at = m.start(3)
+            value = m.group(3)
+            if value[:1] in ("'", '"'):
+                value, value_at = value[1:-1], value_at + 1
+            buffer = ProseBuffer()
+            add_decoded(buffer, value, start + value_at)
+            segment = buffer.take(scope=ATTRIBUTE_SCOPES[attr], block=self.new_block(), lang=lang)
+            if segment is None:
+                continue
+            if self.buffer:
+                self.pending.append(segment)  # after the text it sits in, to keep document order
+            else:
+                self.segments.append(segment)
 
 
 def parse_html(text: str, path: str) -> Document:
-    """The prose of an HTML page as segments with exact positions, and its suppression comments."""
+    """The prose of an HTML page as segments with exact positions, and its suppression comments.
+
+    :param text: the page's decoded text.
+    :param path: the file's name, for locations.
+    :returns: a Document of kind ``html``.
+    """
     doc = Document(path=path, text=text, kind="html")
-    collector = _Collector(text, doc)
-    collector.feed(text)
-    collector.close()
-    collector.flush()
-    doc.suppressions = suppressions_from(collector.directives, doc.lines)
+    collector = HtmlCollector(text).run()
+    doc.segments = collector.segments
+    doc.suppressions = suppressions_from(directives_by_line(collector.directives, doc.lines), doc.lines)
     return doc
+
+
+def directives_by_line(directives: list[tuple[int, str, frozenset[str]]], lines: LineIndex) -> list[Directive]:
+    """(offset, action, rules) → (line, action, rules)."""
+    return [(lines.position(at)[0], action, rules) for at, action, rules in directives]

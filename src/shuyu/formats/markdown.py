@@ -1,126 +1,345 @@
 """Markdown (CommonMark, via markdown-it-py) → prose segments with exact positions.
 
-markdown-it gives the lines of every block but not the columns of inline text, so each text
-token is found again in its block's source, character by character, stepping over emphasis
-markers, link syntax, escapes and entities. Code (fenced, indented, inline) and HTML are never
-prose; link text and image alt text are; link destinations are not.
+markdown-it gives the lines of every block but not the columns of inline text. Each inline
+block's source (``token.content``: its lines with list markers, quote markers and indentation
+taken off) is found again line by line in the file, and each text token is found again in that
+source character by character, stepping over emphasis markers, link syntax, escapes and
+entities. Code (fenced, indented, inline) is never prose, nor are link destinations, autolinks,
+bare URLs or front matter keys; link text, image alt text, table cells and the prose of HTML
+blocks are.
 """
 
 from __future__ import annotations
 
-import html
+import bisect
 import re
+import string
+from html import unescape
+from html.entities import html5
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
+from shuyu.formats.html import HtmlCollector
+from shuyu.formats.html import directives_by_line
+from shuyu.formats.prose import ProseBuffer
+from shuyu.formats.suppress import Directive
 from shuyu.formats.suppress import parse_directive
 from shuyu.formats.suppress import suppressions_from
-from shuyu.formats.urls import blank_urls
 from shuyu.text.document import Document
 from shuyu.text.document import Segment
-from shuyu.text.offsets import OffsetMapBuilder
+from shuyu.text.offsets import LineIndex
+from shuyu.text.offsets import OffsetMap
 
-_MD = MarkdownIt("commonmark")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_ENTITY = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
-
-
-class _Cursor:
-    """Walks a block's source, mapping each character of a decoded text back to it."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.pos = start
-        self.end = end
-
-    def locate(self, content: str, builder: OffsetMapBuilder, parts: list[str]) -> None:
-        text = self.text
-        for ch in content:
-            found = None
-            pos = self.pos
-            while pos < self.end:
-                c = text[pos]
-                if c == ch:
-                    found = (pos, 1)
-                    break
-                if c == "\\" and pos + 1 < self.end and text[pos + 1] == ch:
-                    found = (pos + 1, 1)
-                    break
-                if c == "&":
-                    m = _ENTITY.match(text, pos)
-                    if m and html.unescape(m.group()) == ch:
-                        found = (pos, len(m.group()))
-                        break
-                if ch in " \n" and c in " \t\r\n":
-                    found = (pos, 1)
-                    break
-                pos += 1
-            if found is None:
-                # Not in the source (a normalised character): map it to where we are.
-                builder.replace(min(self.pos, self.end - 1), 1)
-            else:
-                builder.replace(found[0], 1) if found[1] > 1 else builder.copy(found[0], 1)
-                self.pos = found[0] + found[1]
-            parts.append(ch)
-
-    def skip(self, content: str) -> None:
-        at = self.text.find(content, self.pos, self.end)
-        if at != -1:
-            self.pos = at + len(content)
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+_ESCAPABLE = frozenset(string.punctuation)
+_FRONT_MATTER_FIELD = re.compile(r"(title|description|summary)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>.*?)(?P=q)[ \t]*\r?$")
+_SCOPES = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
 
 
 def parse_markdown(text: str, path: str) -> Document:
-    """The prose of a Markdown document as segments with exact positions, and its suppressions."""
+    """The prose of a Markdown document as segments with exact positions, and its suppressions.
+
+    :param text: the document's decoded text.
+    :param path: the file's name, for locations.
+    :returns: a Document of kind ``markdown``.
+    """
     doc = Document(path=path, text=text, kind="markdown")
-    lines = doc.lines
-    directives: list[tuple[int, str, frozenset[str]]] = []
-    tokens = _MD.parse(text)
-    scope = "paragraph"
-    block = 0
-    for tok in tokens:
-        if tok.type == "heading_open":
-            scope = "heading"
-        elif tok.type == "paragraph_open":
-            scope = "paragraph" if scope != "heading" else scope
-        elif tok.type in ("heading_close", "paragraph_close"):
-            scope = "paragraph"
-        if tok.type == "html_block" and tok.map:
-            base = lines.starts[tok.map[0]]
-            for m in _COMMENT.finditer(text, base, _block_end(text, lines, tok.map)):
-                d = parse_directive(m.group(1))
-                if d is not None:
-                    directives.append((lines.position(m.start())[0], *d))
-            continue
-        if tok.type != "inline" or not tok.map or not tok.children:
-            continue
-        block += 1
-        start = lines.starts[tok.map[0]]
-        cursor = _Cursor(text, start, _block_end(text, lines, tok.map))
-        builder = OffsetMapBuilder()
-        parts: list[str] = []
-        for child in tok.children:
-            if child.type == "text":
-                cursor.locate(child.content, builder, parts)
-            elif child.type in ("softbreak", "hardbreak"):
-                cursor.locate("\n", builder, parts)
-            elif child.type == "code_inline":
-                cursor.skip(child.content)
-                builder.replace(max(cursor.pos - 1, start), 1)
-                parts.append(" ")  # inline code is not prose, but it separates words
-            elif child.type == "image":
-                cursor.locate(child.content, builder, parts)
-            elif child.type == "html_inline":
-                d = parse_directive(child.content[4:-3]) if child.content.startswith("<!--") else None
-                if d is not None:
-                    directives.append((lines.position(cursor.pos)[0], *d))
-                cursor.skip(child.content)
-        seg_text = blank_urls("".join(parts))
-        if seg_text.strip():
-            doc.segments.append(Segment(seg_text, builder.build(length=len(seg_text)), scope, block))
-    doc.suppressions = suppressions_from(directives, lines)
+    reader = _Reader(text, doc.lines)
+    source, front_lines = _without_front_matter(text, doc.lines)
+    if front_lines:
+        reader.front_matter(front_lines)
+    reader.read(_MD.parse(source))
+    doc.segments = reader.segments
+    doc.suppressions = suppressions_from(reader.directives, doc.lines)
     return doc
 
 
-def _block_end(text: str, lines, line_map: list[int]) -> int:  # type: ignore[no-untyped-def]
-    end_line = line_map[1]
-    return lines.starts[end_line] if end_line < len(lines.starts) else len(text)
+def _without_front_matter(text: str, lines: LineIndex) -> tuple[str, int]:
+    """The text with a leading YAML front matter block blanked out (line count kept), and its length in lines."""
+    if lines.line_text(1).rstrip() != "---":
+        return text, 0
+    for n in range(2, len(lines.starts) + 1):
+        if lines.line_text(n).rstrip() in ("---", "..."):
+            end = lines.starts[n] if n < len(lines.starts) else len(text)
+            return "\n" * n + text[end:], n
+    return text, 0
+
+
+def _entity_at(src: str, at: int) -> tuple[str, int]:
+    """A CommonMark entity or numeric reference at ``src[at]``: its text and length (``("", 0)`` if none)."""
+    m = _ENTITY.match(src, at)
+    if not m:
+        return "", 0
+    ref = m.group()
+    if ref[1] != "#" and ref[1:] not in html5:
+        return "", 0
+    return unescape(ref), len(ref)
+
+
+class _Inline:
+    """The source of one inline block: its text and where each of its lines is in the file."""
+
+    def __init__(self, doc_text: str, lines: LineIndex, token: Token, lower: int, in_cell: bool) -> None:
+        self.src = token.content
+        first_line = token.map[0] + 1 if token.map else 1
+        self.line_starts: list[int] = []  # offsets in src
+        self.bases: list[int] = []  # file offsets of those line starts
+        self.breaks: list[int] = []  # file offsets of each line's "\n"
+        at = 0
+        for k, part in enumerate(self.src.split("\n")):
+            line_no = min(first_line + k, len(lines.starts))
+            line_start = lines.starts[line_no - 1]
+            line = lines.line_text(line_no)
+            col_low = max(lower - line_start, 0)
+            if in_cell:
+                col = line.find(part, col_low)
+            else:
+                stripped = line.rstrip()
+                col = len(stripped) - len(part) if stripped.endswith(part) else line.rfind(part)
+                if col < col_low:
+                    col = line.find(part, col_low)
+            base = line_start + max(col, 0)
+            self.line_starts.append(at)
+            self.bases.append(base)
+            self.breaks.append(line_start + len(line) if line_no < len(lines.starts) else len(doc_text))
+            at += len(part) + 1
+            lower = base + len(part)
+        self.end = lower
+
+    def file_offset(self, pos: int) -> int:
+        """The file offset of ``src[pos]``."""
+        k = bisect.bisect_right(self.line_starts, pos) - 1
+        return self.bases[k] + (pos - self.line_starts[k])
+
+    def break_offset(self, pos: int) -> int:
+        """The file offset of the line break at ``src[pos]`` ("\\n", or the "\\r" of "\\r\\n")."""
+        k = bisect.bisect_right(self.line_starts, pos) - 1
+        return self.breaks[k]
+
+
+class _Reader:
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        self.text = text
+        self.lines = lines
+        self.segments: list[Segment] = []
+        self.directives: list[Directive] = []
+        self.block = 0
+        self.lower = 0  # inline sources are found at or after this file offset, in document order
+
+    def new_block(self) -> int:
+        self.block += 1
+        return self.block
+
+    def front_matter(self, count: int) -> None:
+        """Title, description and summary values of YAML front matter are prose (scope ``title``)."""
+        for n in range(2, count):
+            m = _FRONT_MATTER_FIELD.fullmatch(self.lines.line_text(n))
+            if m and m.group("value").strip():
+                at = self.lines.starts[n - 1] + m.start("value")
+                value = m.group("value")
+                self.segments.append(Segment(value, OffsetMap.identity(len(value), at), "title", self.new_block()))
+
+    def read(self, tokens: list[Token]) -> None:
+        scope = "paragraph"
+        for tok in tokens:
+            if tok.type in _SCOPES:
+                scope = _SCOPES[tok.type]
+            elif tok.type == "html_block" and tok.map:
+                self.html_block(tok)
+            elif tok.type == "inline" and tok.children is not None:
+                self.inline(tok, scope)
+                if tok.map:
+                    self.lower = max(self.lower, self.lines.starts[tok.map[0]])
+
+    def html_block(self, tok: Token) -> None:
+        """The prose and the directives of an HTML block, read by the HTML reader."""
+        start = self.lines.starts[tok.map[0]]
+        end = self.lines.starts[tok.map[1]] if tok.map[1] < len(self.lines.starts) else len(self.text)
+        collector = HtmlCollector(self.text, start, end).run()
+        for segment in collector.segments:
+            segment.block += self.block
+            self.segments.append(segment)
+        self.block += collector.blocks
+        self.directives += directives_by_line(collector.directives, self.lines)
+
+    def inline(self, tok: Token, scope: str) -> None:
+        inline = _Inline(self.text, self.lines, tok, self.lower, scope == "cell")
+        walk = _Walk(self, inline, scope, self.new_block())
+        walk.children(tok.children or [])
+        walk.flush()
+        if scope == "cell":
+            self.lower = inline.end
+
+
+class _Walk:
+    """Walks the inline tokens of one block, locating each character in the block's source."""
+
+    def __init__(self, reader: _Reader, inline: _Inline, scope: str, block: int) -> None:
+        self.reader = reader
+        self.inline = inline
+        self.src = inline.src
+        self.pos = 0
+        self.scope = scope
+        self.block = block
+        self.buffer = ProseBuffer()
+        self.pending: list[Segment] = []
+        self.autolink = False
+
+    def flush(self) -> None:
+        segment = self.buffer.take(scope=self.scope, block=self.block)
+        if segment is not None:
+            self.reader.segments.append(segment)
+        self.reader.segments.extend(self.pending)
+        self.pending = []
+
+    def children(self, tokens: list[Token]) -> None:
+        for child in tokens:
+            kind = child.type
+            if kind == "text":
+                if self.autolink:
+                    continue  # the URL itself
+                self.locate(child.content, self.buffer)
+            elif kind in ("softbreak", "hardbreak"):
+                at = self.src.find("\n", self.pos)
+                if at != -1:
+                    self.buffer.copy("\n", self.inline.break_offset(at))
+                    self.pos = at + 1
+            elif kind == "code_inline":
+                self.flush()  # code is not prose; the text on either side is not one phrase
+                self.skip_code(child.markup or "`")
+            elif kind == "html_inline":
+                self.html_inline(child.content)
+            elif kind == "link_open":
+                self.autolink = child.markup == "autolink"
+            elif kind == "link_close":
+                if self.autolink:
+                    close = self.src.find(">", self.pos)
+                    self.pos = close + 1 if close != -1 else self.pos
+                    self.autolink = False
+                else:
+                    self.pos = _skip_link_tail(self.src, self.pos)
+            elif kind == "image":
+                self.image(child)
+
+    def locate(self, content: str, buffer: ProseBuffer) -> None:
+        """Append ``content`` to ``buffer``, each character mapped to where it is in the source."""
+        src, n = self.src, len(self.src)
+        j = 0
+        while j < len(content):
+            ch = content[j]
+            i = self.pos
+            while i < n:
+                c = src[i]
+                if c == "\\" and i + 1 < n and src[i + 1] in _ESCAPABLE:
+                    if src[i + 1] == ch:
+                        buffer.copy(ch, self.inline.file_offset(i + 1))
+                        self.pos = i + 2
+                        j += 1
+                        break
+                    i += 2
+                    continue
+                if c == "&":
+                    value, length = _entity_at(src, i)
+                    if length and content.startswith(value, j):
+                        buffer.mapped(value, self.inline.file_offset(i))
+                        self.pos = i + length
+                        j += len(value)
+                        break
+                if c == ch:
+                    buffer.copy(ch, self.inline.file_offset(i))
+                    self.pos = i + 1
+                    j += 1
+                    break
+                i += 1
+            else:
+                # Not in the source (markdown-it replaced it, as NUL → U+FFFD): keep it where we are.
+                buffer.mapped(ch, self.inline.file_offset(min(self.pos, max(n - 1, 0))))
+                j += 1
+
+    def skip_code(self, fence: str) -> None:
+        opening = _backtick_run(self.src, self.pos, len(fence))
+        if opening == -1:
+            return
+        closing = _backtick_run(self.src, opening + len(fence), len(fence))
+        self.pos = closing + len(fence) if closing != -1 else opening + len(fence)
+
+    def html_inline(self, content: str) -> None:
+        at = self.src.find(content, self.pos)
+        if at == -1:
+            return
+        if content.startswith("<!--") and content.endswith("-->"):
+            directive = parse_directive(content[4:-3])
+            if directive is not None:
+                line = self.reader.lines.position(self.inline.file_offset(at + len(content) - 1))[0]
+                self.reader.directives.append((line, *directive))
+        self.pos = at + len(content)
+
+    def image(self, tok: Token) -> None:
+        """Image alt text is prose of its own (scope ``alt``)."""
+        alt = ProseBuffer()
+        saved, self.buffer = self.buffer, alt
+        self.children(tok.children or [])
+        self.buffer = saved
+        self.pos = _skip_link_tail(self.src, self.pos)
+        segment = alt.take(scope="alt", block=self.reader.new_block())
+        if segment is None:
+            return
+        if self.buffer:
+            self.pending.append(segment)
+        else:
+            self.reader.segments.append(segment)
+
+
+def _backtick_run(src: str, start: int, length: int) -> int:
+    """Where the next run of exactly ``length`` backticks at or after ``start`` begins (-1: none)."""
+    i = src.find("`" * length, start)
+    while i != -1:
+        end = i
+        while end < len(src) and src[end] == "`":
+            end += 1
+        if end - i == length and (i == 0 or src[i - 1] != "`"):
+            return i
+        i = src.find("`" * length, end)
+    return -1
+
+
+def _skip_link_tail(src: str, pos: int) -> int:
+    """The position after the ``](destination "title")``, ``][ref]`` or ``]`` that closes a link."""
+    close = src.find("]", pos)
+    while close > 0 and src[close - 1] == "\\":
+        close = src.find("]", close + 1)
+    if close == -1:
+        return pos
+    i = close + 1
+    if i < len(src) and src[i] == "[":
+        end = src.find("]", i)
+        return end + 1 if end != -1 else i
+    if i >= len(src) or src[i] != "(":
+        return i
+    depth, quote, angle = 0, "", False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if quote:
+            if c == quote:
+                quote = ""
+        elif angle:
+            angle = c != ">"
+        elif c == "<" and src[i - 1] == "(":
+            angle = True
+        elif c in "\"'" and src[i - 1] in " \t\n":
+            quote = c
+        elif c == "(" and not (depth == 0 and i == close + 1):
+            depth += 1
+        elif c == "(":
+            depth = 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return close + 1

@@ -1,13 +1,22 @@
-"""Inline suppression comments in HTML and Markdown: ``<!-- shuyu: disable=rule -->`` and friends."""
+"""Inline suppression comments in HTML and Markdown: ``<!-- shuyu: disable=rule -->`` and friends.
+
+``disable`` (all rules) or ``disable=a,b`` switches rules off from its line until a matching
+``enable`` (``enable`` alone re-enables everything) or the end of the file;
+``disable-next-line[=a,b]`` switches them off on the next non-blank line.
+"""
 
 from __future__ import annotations
 
 import re
 
+from shuyu.rules import RULES
 from shuyu.text.document import Suppression
 from shuyu.text.offsets import LineIndex
 
-_DIRECTIVE = re.compile(r"^\s*shuyu:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\-,\s]+?))?\s*$")
+_DIRECTIVE = re.compile(r"^\s*shuyu:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\-,\s]*?))?\s*$")
+
+#: (line, action, rules) as found in a file; empty ``rules`` means every rule.
+Directive = tuple[int, str, frozenset[str]]
 
 
 def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
@@ -15,6 +24,11 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
 
     >>> parse_directive(" shuyu: disable=term-deprecated, punctuation ")
     ('disable', frozenset({'punctuation', 'term-deprecated'}))
+    >>> parse_directive(" just a comment ") is None
+    True
+
+    :param comment: the text between ``<!--`` and ``-->``.
+    :returns: the action (``disable``, ``enable``, ``disable-next-line``) and its rules (empty: all).
     """
     m = _DIRECTIVE.match(comment)
     if not m:
@@ -23,25 +37,49 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
     return m.group(1), rules
 
 
-def suppressions_from(directives: list[tuple[int, str, frozenset[str]]], lines: LineIndex) -> list[Suppression]:
-    """Line ranges from (line, action, rules) directives in file order.
+def suppressions_from(directives: list[Directive], lines: LineIndex) -> list[Suppression]:
+    """Line ranges from directives in file order.
 
-    ``disable`` runs to the next ``enable`` (or the end); ``disable-next-line`` covers the next
-    non-blank line.
+    :param directives: (line, action, rules) in the order they appear.
+    :param lines: the file's line index (for the last line and for finding non-blank lines).
+    :returns: one :class:`Suppression` per range, ranges inclusive of the directives' own lines.
     """
     out: list[Suppression] = []
-    open_ranges: dict[frozenset[str], int] = {}
     last = len(lines.starts)
-    for line, action, rules in directives:
+    all_since: int | None = None
+    rule_since: dict[str, int] = {}
+    for line, action, rules in sorted(directives, key=lambda d: d[0]):
         if action == "disable":
-            open_ranges.setdefault(rules, line)
+            if not rules:
+                if all_since is None:
+                    all_since = line
+            else:
+                for rule in sorted(rules):
+                    rule_since.setdefault(rule, line)
         elif action == "enable":
-            for key in [k for k in open_ranges if not rules or k == rules or k & rules]:
-                out.append(Suppression(open_ranges.pop(key), line, key))
+            if not rules:
+                if all_since is not None:
+                    out.append(Suppression(all_since, line))
+                    all_since = None
+                out += [Suppression(start, line, frozenset({rule})) for rule, start in rule_since.items()]
+                rule_since.clear()
+                continue
+            for rule in sorted(rules):
+                if rule in rule_since:
+                    out.append(Suppression(rule_since.pop(rule), line, frozenset({rule})))
+            if all_since is not None:
+                # Everything was off and some rules come back: the rest stay off, rule by rule.
+                out.append(Suppression(all_since, line))
+                for rule in RULES:
+                    if rule not in rules:
+                        rule_since.setdefault(rule, line)
+                all_since = None
         else:
             target = line + 1
             while target <= last and not lines.line_text(target).strip():
                 target += 1
             out.append(Suppression(target, target, rules))
-    out += [Suppression(start, last, key) for key, start in open_ranges.items()]
+    if all_since is not None:
+        out.append(Suppression(all_since, last))
+    out += [Suppression(start, last, frozenset({rule})) for rule, start in rule_since.items()]
     return out

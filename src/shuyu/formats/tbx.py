@@ -221,6 +221,9 @@ def _parse(data: bytes | str, path: str) -> tuple[Element, dict[Element, int]]:
         line, column = getattr(exc, "position", (0, 0))
         message = str(exc).split(":", 1)[0]
         raise InputError(f"malformed XML: {message}", path=path, line=line, column=column + 1) from None
+    except (LookupError, UnicodeError) as exc:
+        # An unknown encoding in the XML declaration, or text that cannot be encoded.
+        raise InputError(f"cannot decode the XML: {exc}", path=path) from None
     except DefusedXmlException as exc:
         name = getattr(exc, "name", None)
         raise InputError(f"refused XML construct: {type(exc).__name__}{f' ({name!r})' if name else ''}", path=path,
