@@ -87,6 +87,8 @@ def test_fuzzy_and_obsolete_on_request() -> None:
     ('"Language: en\\n"\ngarbage\n', "malformed PO"),
     ('msgid "a"\nmsgid "b"\nmsgstr ""\n', "malformed PO"),
     ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=GBK\\n"\n', "charset GBK"),
+    ('msgid "无锡"\nmsgstr "Wu\\qxi"\n', ":2:11: malformed PO: invalid escape sequence \\q"),
+    ('msgid "无锡"\n\nmsgid "徐州"\nmsgstr "Xuzhou"\n', ":3: malformed PO"),
 ])
 def test_malformed_catalogs_are_one_line(tmp_path: Path, text: str, fragment: str) -> None:
     path = tmp_path / "bad.po"

@@ -77,7 +77,7 @@ def _comment(concept: Concept, target: str) -> str:
 
 
 def concept_from_comment(comment: str) -> dict[str, str]:
-    """The fields an export wrote into an entry's extracted comment, by key.
+    r"""The fields an export wrote into an entry's extracted comment, by key.
 
     >>> concept_from_comment("category: place\nlevel: prefecture; parent: jiangsu\nname: 无锡 / Wuxi")["parent"]
     'jiangsu'
@@ -117,6 +117,32 @@ def export_files(glossary: Glossary) -> dict[str, str]:
 
 
 _SYNTAX = re.compile(r"line (\d+)")
+#: A quoted PO string on a keyword or continuation line (obsolete ``#~`` entries too).
+_PO_STRING = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(.*)"\s*$')
+#: The escapes GNU gettext accepts (C's, octal and hex); anything else is refused by msgfmt.
+_ESCAPE = re.compile(r'\\(?:[ntbrfva\\"\'?]|[0-7]{1,3}|x[0-9A-Fa-f]+)')
+
+
+def bad_escape(text: str) -> tuple[int, int, str] | None:
+    """The (line, column, escape) of the first escape GNU gettext would refuse, or None.
+
+    polib passes ``\\q`` through silently; msgfmt fails on it, so the catalog is malformed.
+
+    >>> bad_escape('msgid "a"\\nmsgstr "b\\\\q"\\n')
+    (2, 10, '\\\\q')
+    """
+    for n, line in enumerate(text.splitlines(), start=1):
+        m = _PO_STRING.match(line.strip())
+        if not m:
+            continue
+        body, offset = m.group(1), line.find('"') + 1
+        i = body.find("\\")
+        while i != -1:
+            esc = _ESCAPE.match(body, i)
+            if esc is None:
+                return n, offset + i + 1, body[i:i + 2]
+            i = body.find("\\", esc.end())
+    return None
 
 
 def read_po(path: str | Path) -> polib.POFile:
@@ -138,6 +164,11 @@ def read_po(path: str | Path) -> polib.POFile:
     if m and m.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
         line = text[:m.start()].count("\n") + 1
         raise InputError(f"charset {m.group(1)} in the header; shuyu reads UTF-8 catalogs", path=str(p), line=line)
+    bad = bad_escape(text)
+    if bad is not None:
+        line, column, escape = bad
+        raise InputError(f"malformed PO: invalid escape sequence {escape}", path=str(p), line=line, column=column,
+                         hint="write a backslash as \\\\") from None
     try:
         return polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
