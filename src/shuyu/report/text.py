@@ -26,6 +26,13 @@ from shuyu.report.base import relpath
 INDENT = "  "
 #: Cells a tab takes in the shown line (tabs are expanded so the caret stays aligned).
 TAB_CELLS = 4
+#: A shown line longer than this many cells is cut to a window around the span: a release's
+#: paragraph is often one line of 500 characters, and printing it whole under every finding buries
+#: the finding.
+MAX_CELLS = 120
+#: Cells of context kept before the span when a line is cut.
+LEAD_CELLS = 40
+ELLIPSIS = "…"
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -87,6 +94,40 @@ def caret(line: str, column: int, end_column: int | None) -> str:
     return " " * indent + "^" * max(width, 1)
 
 
+def window(line: str, column: int, end_column: int | None, max_cells: int = MAX_CELLS) -> tuple[str, int, int | None]:
+    """``line`` cut to about ``max_cells`` cells around the span, with the span's columns in the cut line.
+
+    Short lines are returned as they are. A cut side is marked with an ellipsis; the span itself
+    is never cut at its start, and its end only when the span alone is wider than the window.
+
+    >>> window("x" * 200 + " CCP " + "y" * 200, 202, 205, max_cells=20)
+    ('…xxxxx CCP yyyyyyyy…', 8, 11)
+    >>> window("x" * 300, 300, None, max_cells=20)
+    ('…xxxxxxx', 8, None)
+    >>> window("short line", 7, 11)
+    ('short line', 7, 11)
+    """
+    if cells(line) <= max_cells:
+        return line, column, end_column
+    start = min(max(column - 1, 0), len(line))
+    end = len(line) if end_column is None else min(max(end_column - 1, start), len(line))
+    lead = min(LEAD_CELLS, max_cells // 3)
+    left, used = start, 0
+    while left > 0 and used + char_cells(line[left - 1]) <= lead:
+        left -= 1
+        used += char_cells(line[left])
+    right, used = left, 0
+    budget = max_cells - (1 if left else 0) - 1  # room for the ellipses
+    while right < len(line) and used + char_cells(line[right]) <= budget:
+        used += char_cells(line[right])
+        right += 1
+    right = max(right, min(start + 1, len(line)))
+    text = (ELLIPSIS if left else "") + line[left:right] + (ELLIPSIS if right < len(line) else "")
+    shift = left - (1 if left else 0)
+    new_end = None if end_column is None or end > right else end + 1 - shift
+    return text, start + 1 - shift, new_end
+
+
 def _finding_lines(f: Finding, ctx: ReportContext) -> list[list[Piece]]:
     loc = f.location
     sev = f.severity.value
@@ -100,15 +141,17 @@ def _finding_lines(f: Finding, ctx: ReportContext) -> list[list[Piece]]:
     lines += [[(INDENT + more.rstrip("\r"), "")] for more in rest]
     text = line_of(loc, ctx, f.context)
     if text and loc.line >= 1:
-        lines.append([(INDENT + _printable(text), "")])
         end = loc.end_column if loc.end_line == loc.line else None
-        lines.append([(INDENT + caret(text, loc.column, end), style)])
+        shown, column, end = window(text, loc.column, end)
+        lines.append([(INDENT + _printable(shown), "")])
+        lines.append([(INDENT + caret(shown, column, end), style)])
     if f.expected:
         lines.append([(INDENT + "expected: ", "green"), (f.expected, "bold green")])
     if f.source is not None:
         src = f.source
         where = f"{relpath(src.path, ctx)}:{src.line}:{src.column}"
-        src_text = _printable(line_of(src, ctx, f.source_context).strip())
+        src_line = line_of(src, ctx, f.source_context)
+        src_text = _printable(window(src_line, src.column, src.end_column if src.end_line == src.line else None)[0].strip())
         lines.append([(INDENT + "source: " + where + (f": {src_text}" if src_text else ""), "dim")])
     return lines
 
