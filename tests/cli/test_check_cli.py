@@ -21,6 +21,12 @@ def test_readme_main_command_shows_real_findings() -> None:
     assert "error term-deprecated use 'Secretary of the CPC Wuxi Municipal Committee' instead of" in result.stdout
     assert "source: " in result.stdout
     assert result.stdout.rstrip().endswith("4 errors, 0 warnings, 0 info in 1 file")
+    # The README's sample output is what the command prints, line for line.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("gives the approved form and the Chinese it comes from:\n\n```\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in sample.splitlines() if line != "…"]
+    assert len(shown) == 6
+    assert all(line in result.stdout.splitlines() for line in shown)
 
 
 def test_clean_release_exits_0() -> None:
