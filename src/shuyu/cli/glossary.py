@@ -505,15 +505,21 @@ def import_(
     where = _target(glossary, target)
     concepts = _layer_concepts(where)
     merged, changes, touched = merge_imported(concepts, list(result.glossary.concepts.values()), where)
+    preview_or_apply(glossary, where, no_bundled, (merged, changes, touched), apply=apply)
+
+
+def preview_or_apply(glossary: list[Path] | None, where: Path, no_bundled: bool,
+                     merge: tuple[list[Concept], list[str], list[Concept]], *, apply: bool) -> None:
+    """Print an import's changes as a reviewable diff; write them (validated, atomically) only with ``apply``."""
+    merged, changes, touched = merge
     for line in changes:
         print(line)
     if not changes:
         print("no changes", file=sys.stderr)
-        return
-    if not apply:
+    elif not apply:
         print(f"{len(changes)} change(s); run again with --apply to write them", file=sys.stderr)
-        return
-    _apply(glossary, where, no_bundled, merged, touched)
+    else:
+        _apply(glossary, where, no_bundled, merged, touched)
 
 
 def merge_imported(concepts: list[Concept], incoming: list[Concept],

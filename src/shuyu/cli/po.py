@@ -23,10 +23,10 @@ from shuyu.cli._options import OutputOpt
 from shuyu.cli._report import done
 from shuyu.cli._report import emit
 from shuyu.cli._report import parse_fail_on
-from shuyu.cli.glossary import _apply
 from shuyu.cli.glossary import _layer_concepts
 from shuyu.cli.glossary import _target
 from shuyu.cli.glossary import merge_imported
+from shuyu.cli.glossary import preview_or_apply
 from shuyu.errors import InputError
 from shuyu.exitcodes import ExitCode
 from shuyu.formats.po import DIRECTIONS
@@ -232,18 +232,10 @@ def import_catalog(
         print(f"not placed: {line}", file=sys.stderr)
     concepts = _layer_concepts(where)
     if as_ == "preferred":
-        merged, changes, touched = replace_preferred(concepts, incoming, where, dest)
+        merge = replace_preferred(concepts, incoming, where, dest)
     else:
-        merged, changes, touched = merge_imported(concepts, incoming, where)
-    for line in changes:
-        print(line)
-    if not changes:
-        print("no changes", file=sys.stderr)
-        return
-    if not apply:
-        print(f"{len(changes)} change(s); run again with --apply to write them", file=sys.stderr)
-        return
-    _apply(glossary, where, no_bundled, merged, touched)
+        merge = merge_imported(concepts, incoming, where)
+    preview_or_apply(glossary, where, no_bundled, merge, apply=apply)
 
 
 def replace_preferred(concepts: list[Concept], incoming: list[Concept], target: Path,
