@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+# A URL character: not a space, a bracket or quote that closes it, nor full-width punctuation or
+# curly quotes (prose written around a URL: "见 https://x.cn/a。", "see “https://x.org”，and").
+_C = r"[^\s<>\"'）)\]，。；：！？、“”‘’《》【】]"
 _URL = re.compile(
-    r"\b(?:https?|ftp)://[^\s<>\"'）)\]]+"
-    r"|\bwww\.[^\s<>\"'）)\]]+"
+    # After a letter or digit of another script too ("访问https://…"), where \b sees no boundary.
+    rf"(?<![A-Za-z0-9])(?:https?|ftp)://{_C}+"
+    rf"|(?<![A-Za-z0-9])www\.{_C}+"
     r"|\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     # Bare lower-case domains such as english.wuxi.gov.cn, common on Chinese government sites.
-    r"|\b(?:[a-z0-9-]+\.)+(?:cn|com|org|net|gov|edu|int|info)\b(?:/[^\s<>\"'）)\]]*)?",
+    rf"|\b(?:[a-z0-9-]+\.)+(?:cn|com|org|net|gov|edu|int|info)\b(?:/{_C}*)?",
     re.IGNORECASE,
 )
 _BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]+(?:/.*)?", re.DOTALL)
