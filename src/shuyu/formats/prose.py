@@ -1,56 +1,105 @@
-"""Prose segments built one character at a time, each character with the source offset it came from."""
+"""Prose segments built piece by piece, each piece with the source offset it came from."""
 
 from __future__ import annotations
+
+import re
 
 from shuyu.formats.urls import url_spans
 from shuyu.text.document import Segment
 from shuyu.text.offsets import OffsetMapBuilder
 
+#: Every URL, address or domain :func:`url_spans` finds contains one of these: text without any is
+#: not searched (the full pattern is slow on long prose).
+_MAYBE_URL = re.compile(r"://|www\.|@|\.(?:cn|com|org|net|gov|edu|int|info)\b", re.IGNORECASE)
+
 
 class ProseBuffer:
-    """Collects the characters of one segment and their source offsets, then builds the Segment.
+    """Collects the text of one segment and the source offsets of its characters, then builds the Segment.
 
-    Keeping one offset per character (rather than runs) makes cutting URLs and trimming
-    whitespace exact; a segment is one paragraph, so the list stays small.
+    Offsets are kept as runs (text copied one for one from the source is one run however long;
+    each character of a decoded entity stands for the entity's ``&``), so cutting URLs and
+    trimming whitespace stay exact without a Python step per character.
     """
 
+    __slots__ = ("_length", "_runs", "_texts")
+
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.origins: list[int] = []
+        self._texts: list[str] = []
+        #: [position in the collected text, source offset, length, mapped]
+        self._runs: list[list] = []
+        self._length = 0
 
     def __bool__(self) -> bool:
-        return bool(self.chars)
+        return self._length > 0
 
     def copy(self, text: str, origin: int) -> None:
         """Append ``text`` copied one for one from the source at ``origin``."""
-        self.chars.extend(text)
-        self.origins.extend(range(origin, origin + len(text)))
+        n = len(text)
+        if not n:
+            return
+        runs = self._runs
+        if runs:
+            last = runs[-1]
+            if not last[3] and last[1] + last[2] == origin:
+                last[2] += n
+                self._texts.append(text)
+                self._length += n
+                return
+        runs.append([self._length, origin, n, False])
+        self._texts.append(text)
+        self._length += n
 
     def mapped(self, text: str, origin: int) -> None:
         """Append ``text`` whose characters all stand for the source offset ``origin`` (an entity)."""
-        self.chars.extend(text)
-        self.origins.extend([origin] * len(text))
+        n = len(text)
+        if not n:
+            return
+        self._runs.append([self._length, origin, n, True])
+        self._texts.append(text)
+        self._length += n
 
     def take(self, *, scope: str, block: int, lang: str = "") -> Segment | None:
         """The segment collected so far (URLs removed, whitespace trimmed), or None when blank; resets."""
-        chars, origins = self.chars, self.origins
-        self.chars, self.origins = [], []
-        text = "".join(chars)
-        spans = url_spans(text)
-        if spans:
-            keep = [True] * len(chars)
-            for start, end in spans:
-                keep[start:end] = [False] * (end - start)
-            chars = [c for c, k in zip(chars, keep, strict=True) if k]
-            origins = [o for o, k in zip(origins, keep, strict=True) if k]
-        start, end = 0, len(chars)
-        while start < end and chars[start].isspace():
-            start += 1
-        while end > start and chars[end - 1].isspace():
-            end -= 1
-        if start == end:
+        texts, runs = self._texts, self._runs
+        self._texts, self._runs, self._length = [], [], 0
+        text = "".join(texts)
+        spans = url_spans(text) if _MAYBE_URL.search(text) else []
+        # The kept parts of the text (outside URLs), as (start, end) in the collected text.
+        keep: list[tuple[int, int]] = []
+        pos = 0
+        for start, end in spans:
+            if start > pos:
+                keep.append((pos, start))
+            pos = max(pos, end)
+        if pos < len(text):
+            keep.append((pos, len(text)))
+        kept = "".join(text[a:b] for a, b in keep) if spans else text
+        stripped = kept.strip()
+        if not stripped:
             return None
+        lead = len(kept) - len(kept.lstrip())
+        first, last = lead, lead + len(stripped)  # the segment's span in the kept text
+        # Back to spans of the collected text.
+        final: list[tuple[int, int]] = []
+        at = 0
+        for a, b in keep:
+            lo, hi = max(first, at), min(last, at + b - a)
+            if lo < hi:
+                final.append((a + lo - at, a + hi - at))
+            at += b - a
         builder = OffsetMapBuilder()
-        for origin in origins[start:end]:
-            builder.copy(origin, 1)
-        return Segment("".join(chars[start:end]), builder.build(), scope, block, lang)
+        k = 0
+        for a, b in final:
+            while runs[k][0] + runs[k][2] <= a:
+                k += 1
+            j = k
+            while j < len(runs) and runs[j][0] < b:
+                r_pos, r_origin, r_len, r_mapped = runs[j]
+                lo, hi = max(a, r_pos), min(b, r_pos + r_len)
+                if r_mapped:
+                    for _ in range(hi - lo):
+                        builder.copy(r_origin, 1)
+                else:
+                    builder.copy(r_origin + lo - r_pos, hi - lo)
+                j += 1
+        return Segment(stripped, builder.build(), scope, block, lang)
