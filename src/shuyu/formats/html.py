@@ -42,6 +42,9 @@ SCOPES = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h
 ATTRIBUTE_SCOPES = {"alt": "alt", "title": "title-attr"}
 
 _REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# What html.parser consumes for an entity or character reference: its names may hold "-" and
+# ".", so "AT&T-Mobile" or "&copy.2020" reach handle_entityref whole ("T-Mobile", "copy.2020").
+_PARSED_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*")
 # html.parser's own tolerant attribute pattern: name, then optionally = and a (quoted) value.
 _ATTRIBUTE = re.compile(
@@ -128,10 +131,12 @@ class HtmlCollector(HTMLParser):
         self.pending: list[Segment] = []
         #: (offset of the comment's end, action, rules)
         self.directives: list[tuple[int, str, frozenset[str]]] = []
+        self.closing = False  # all the source has been fed: what is still open runs to its end
 
     def run(self) -> HtmlCollector:
         """Parse the source; the results are in ``segments`` and ``directives``."""
         self.feed(self.text[self.src_start:self.src_end])
+        self.closing = True
         self.close()
         self.flush()
         return self
@@ -229,11 +234,36 @@ class HtmlCollector(HTMLParser):
             close = self.text.find("-->", start, self.src_end)
             self.directives.append((close if close != -1 else start, *directive))
 
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        """A comment still open at the end of the source runs to ``--!>`` or the end, as browsers read it.
+
+        (The standard library would read its text as prose.)
+        """
+        k = super().parse_comment(i, report)
+        if k == -1 and self.closing:
+            bang = self.rawdata.find("--!>", i + 4)
+            end = bang if bang != -1 else len(self.rawdata)
+            self.handle_comment(self.rawdata[i + 4:end])
+            return end + 4 if bang != -1 else end
+        return k
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![x`` that is not a known marked section: a bogus comment, as browsers read it.
+
+        The standard library raises AssertionError there (and may have moved its position).
+        """
+        pos = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = pos
+            return self.parse_bogus_comment(i)
+
     # -- helpers -----------------------------------------------------------------------------
 
     def add_reference(self) -> None:
         at = self.source_offset()
-        m = _REFERENCE.match(self.text, at, self.src_end)
+        m = _PARSED_REFERENCE.match(self.text, at, self.src_end)
         # html.parser consumed "&name" and a ";" if present: the same span as the pattern.
         self.add_text(m.group() if m else "&", at)
 
