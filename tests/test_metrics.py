@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from shuyu.metrics import ConceptStats
 from shuyu.metrics import CorpusStats
+from shuyu.metrics import Scorer
+from shuyu.metrics import chunks
+from shuyu.metrics import combine
 from shuyu.metrics import score_pairs
 
 PAIRS = [
@@ -31,6 +35,8 @@ def test_per_concept_figures(stats: CorpusStats) -> None:
     assert wuxi.accuracy == pytest.approx(0.5)
     assert wuxi.consistency == pytest.approx(0.25)
     assert wuxi.examples["missing"] == ["4"]
+    # "Huang Qin inspected.": the title is really left out, no English is named for it
+    assert (dict(wuxi.missing_renderings), wuxi.missing_unaligned) == ({}, 1)
     npc = stats.concepts["municipal-npc-director@xuzhou"]  # an elided title, resolved
     assert (npc.occurrences, npc.accuracy) == (1, 1.0)
 
@@ -54,3 +60,81 @@ def test_shards_merge_to_the_same_result(tiny_glossary, tiny_matcher, stats: Cor
     assert merged.summary() == stats.summary()
     assert {k: (v.renderings, v.examples) for k, v in merged.concepts.items()} == {
         k: (v.renderings, v.examples) for k, v in stats.concepts.items()}
+
+
+# Hand-made pairs for the English actually used where the glossary form is missing (module doc of
+# shuyu.metrics): the anchor is the place's English name, the span takes the concept's vocabulary
+# around it and the head words next to it, never across punctuation, a coordinator or a claimed match.
+ALIGNED = [
+    ("a", "无锡市委书记黄钦讲话。", "Huang Qin, Party chief of Wuxi, spoke."),
+    ("b", "无锡市委书记黄钦出席。", "Wuxi's Party boss Huang Qin attended."),
+    ("c", "无锡市委书记黄钦考察。", "Huang Qin inspected."),
+    ("d", "徐州市市长会见了无锡市委书记。", "The Mayor of Xuzhou met the head of the CPC Wuxi Committee."),
+    ("e", "中国共产党成立。", "The Communist Party was founded."),
+    ("f", "徐州市委书记出席了会议。", "Xuzhou's mayor welcomed Zhou Tiegen, Party chief of Xuzhou."),
+    ("g", "无锡市委书记黄钦讲话。", "Huang Qin, Party chief of Wuxi, spoke."),
+    ("h", "江苏省人民政府和无锡市人民政府", "the Jiangsu government and the Wuxi city government"),
+    ("i", "无锡市委书记和徐州市委书记", "the Party chiefs of Wuxi and Xuzhou"),
+]
+
+
+@pytest.fixture
+def aligned(tiny_glossary, tiny_matcher) -> CorpusStats:
+    return score_pairs(ALIGNED, tiny_glossary, tiny_matcher)
+
+
+def test_missing_renderings_name_the_english_used(aligned: CorpusStats) -> None:
+    wuxi = aligned.concepts["municipal-party-secretary@wuxi"]
+    assert dict(wuxi.renderings) == {"missing": 6}
+    assert dict(wuxi.missing_renderings) == {
+        "Party chief of Wuxi": 2,  # a, g: vocabulary word "Party" three words from the anchor
+        "Wuxi's Party boss": 1,  # b: possessive anchor, head word "boss"; the name after it is not taken
+        "head of the CPC Wuxi Committee": 1,  # d: across "of the" to the head word; "Mayor of Xuzhou" is claimed
+        "Party chiefs of Wuxi": 1,  # i: not across "and"
+    }
+    assert wuxi.missing_examples == {"Party chief of Wuxi": ["a", "g"], "Wuxi's Party boss": ["b"],
+                                     "head of the CPC Wuxi Committee": ["d"], "Party chiefs of Wuxi": ["i"]}
+    assert wuxi.missing_unaligned == 1  # c
+    assert dict(aligned.concepts["mayor@xuzhou"].renderings) == {"Mayor of Xuzhou": 1}
+
+
+def test_anchor_with_most_vocabulary_wins(aligned: CorpusStats) -> None:
+    # f: two "Xuzhou" anchors; "Party chief of Xuzhou" gathers a vocabulary word, "Xuzhou's mayor" none.
+    # i: what is left of the English after Wuxi's title took its words.
+    xuzhou = aligned.concepts["municipal-party-secretary@xuzhou"]
+    assert dict(xuzhou.missing_renderings) == {"Party chief of Xuzhou": 1, "Xuzhou": 1}
+    assert xuzhou.missing_examples == {"Party chief of Xuzhou": ["f"], "Xuzhou": ["i"]}
+
+
+def test_vocabulary_cluster_without_anchor_and_coordinators(aligned: CorpusStats) -> None:
+    # e: no place to anchor on; "Communist Party" holds two distinct words of the CPC's English terms
+    assert dict(aligned.concepts["cpc"].missing_renderings) == {"Communist Party": 1}
+    # h: the Jiangsu government before "and" is not Wuxi's
+    assert dict(aligned.concepts["municipal-government@wuxi"].missing_renderings) == {"Wuxi city government": 1}
+    assert dict(aligned.concepts["jiangsu"].renderings) == {"Jiangsu": 1}
+
+
+def test_missing_forms_are_bounded_and_chunking_is_invisible(tiny_glossary, tiny_matcher) -> None:
+    pairs = [(str(i), "无锡市委书记出席。", f"Party chief {w} of Wuxi attended.")
+             for i, w in enumerate(["Alpha", "Beta", "Alpha", "Gamma", "Alpha", "Delta", "Beta", "Eps"])]
+    stats = score_pairs(pairs, tiny_glossary, tiny_matcher, chunk=3, keep=2)
+    wuxi = stats.concepts["municipal-party-secretary@wuxi"]
+    # chunk 1: Alpha, Beta, Alpha -> Alpha 2, Beta 1
+    # chunk 2: Gamma, Alpha, Delta -> Alpha 3, Beta 1, Delta 1, Gamma 1 -> keep Alpha 3, Beta 1 (ties by form)
+    # chunk 3: Beta, Eps -> Alpha 3, Beta 2, Eps 1 -> keep Alpha 3, Beta 2
+    assert dict(wuxi.missing_renderings) == {"Party chief Alpha of Wuxi": 3, "Party chief Beta of Wuxi": 2}
+    assert wuxi.missing_examples == {"Party chief Alpha of Wuxi": ["0", "2", "4"], "Party chief Beta of Wuxi": ["1", "6"]}
+    assert wuxi.renderings["missing"] == 8
+    # what --jobs does: chunks scored apart (in any process), merged and pruned in order
+    scorer = Scorer(tiny_glossary, tiny_matcher)
+    parts = [scorer.score_chunk(block) for block in chunks(pairs, 3)]
+    again = combine(parts, keep=2).concepts["municipal-party-secretary@wuxi"]
+    assert (again.missing_renderings, again.missing_examples) == (wuxi.missing_renderings, wuxi.missing_examples)
+
+
+def test_prune_keeps_the_most_frequent_then_first_by_form() -> None:
+    c = ConceptStats("x", "x")
+    c.missing_renderings.update({"b": 2, "a": 2, "c": 5, "d": 1})
+    c.missing_examples = {"a": ["1"], "b": ["2"], "c": ["3"], "d": ["4"]}
+    c.prune(2)
+    assert (dict(c.missing_renderings), c.missing_examples) == ({"c": 5, "a": 2}, {"c": ["3"], "a": ["1"]})

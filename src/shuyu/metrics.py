@@ -3,14 +3,68 @@
 Per concept: occurrences in the Chinese, and for each one how the aligned English renders it
 (the glossary term that matched, with its status, or ``missing``); accuracy is the share
 rendered with a preferred or admitted form, consistency the share of the most common rendering
-(whatever it is: a corpus can be consistently wrong). Statistics are collected per pair and
-merged, so a corpus is streamed and can be split across processes with identical results.
+(whatever it is: a corpus can be consistently wrong).
+
+**The English actually used for a missing rendering.** When the English of a pair writes no
+glossary form of a concept found in its Chinese, :func:`english_rendering` looks for the words
+that translate it, deterministically, in the English of that pair alone:
+
+1. The English is cut into words (letters and digits, with inner apostrophes: ``People's``), and
+   the words into *chunks* at punctuation (``, ; : . ! ? ( ) [ ] " “ ” — –``). Words inside a
+   glossary match that renders another concept of the pair's Chinese, or that an earlier missing
+   occurrence of the pair already took, are off limits and cut chunks too.
+2. **Anchor.** A concept with a place (a template expansion such as
+   ``municipal-party-secretary@wuxi``, or an elided title resolved to its place) is anchored on
+   the place's English name or any English term of the place ("Wuxi", "Xu Zhou"); a place is
+   anchored on its own names. Glossary matches of places stay usable even when they render a
+   place of the Chinese: they are what the titles around them are built on.
+3. **Vocabulary.** The concept's vocabulary is the content words of all its English terms, any
+   status, with the place's words and the function words (``of``, ``the``, ``and``, …) removed:
+   ``secretary cpc municipal committee party ccp`` for the municipal party secretary (words are
+   compared casefolded, without a possessive or a regular plural ``-s``). From an anchor, the
+   span grows to take every vocabulary word of its chunk within three words of it, never across
+   ``and`` or ``or`` ("the Jiangsu government and the Wuxi city government"); of several
+   anchors, the one that gathers the most distinct vocabulary words wins, then the one whose
+   relative position in the English is nearest the Chinese term's relative position in the
+   Chinese, then the leftmost. Without an anchor, vocabulary words of one chunk at most three
+   words apart (again not across a coordinator) form clusters; a cluster counts only with two
+   distinct vocabulary words (one when the vocabulary has one), and the cluster with the most
+   distinct words wins (then the nearest to the relative position, then the leftmost). No anchor
+   and no such cluster: no English is named (a real omission, such as "Huang Qin inspected." for
+   无锡市委书记黄钦考察).
+4. **Heads.** The span then extends outwards over adjacent title and organisation head words
+   (``chief``, ``head``, ``boss``, ``leader``, ``committee``, …) and vocabulary words, crossing at
+   most two function words (not a coordinator) when a head word follows them: 无锡市委书记 in
+   "Huang Qin, Party chief of Wuxi, spoke." gives "Party chief of Wuxi".
+5. A span is at most ``max(8, the concept's longest English term + 2)`` words. The form is the
+   original text of the span with runs of whitespace folded to one space.
+
+Each missing occurrence then counts once in ``renderings["missing"]`` and, when English was
+found, once under its form in ``missing_renderings`` (with up to three example ids per form);
+otherwise in ``missing_unaligned``.
+
+**Streaming and bounded memory.** Pairs are scored in chunks of :data:`CHUNK`; each chunk's
+counts are merged, in corpus order, into the running total, which is then pruned: a concept keeps
+its :data:`MAX_MISSING_FORMS` most frequent missing forms (ties: the form that sorts first), so a
+form that recurs across the corpus stays while one-off forms come and go (the count of a form
+that was pruned and comes back starts again). Renderings of glossary forms and examples are
+bounded by the glossary and by :data:`MAX_EXAMPLES`. ``shuyu score --jobs N`` scores the same
+chunks in other processes and merges and prunes them the same way, so its results are identical
+to one process by construction.
+
+**Speed.** Number and date extraction runs only on a Chinese line that can hold one (an ASCII or
+full-width digit, 年/月/日/号, 百分之, or a Chinese numeral before a classifier: a necessary
+condition of the extractors' own patterns), and on the English only when the Chinese has one;
+English glossary matching runs only when the Chinese has a concept.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -19,9 +73,11 @@ from shuyu.checks.terms import Occurrence
 from shuyu.checks.terms import concept_keys
 from shuyu.checks.terms import resolve_elided
 from shuyu.glossary.model import Glossary
+from shuyu.match import Match
 from shuyu.match import Matcher
 from shuyu.model import EN
 from shuyu.model import ZH
+from shuyu.model import Category
 from shuyu.model import Location
 from shuyu.model import Status
 from shuyu.text.document import Document
@@ -30,6 +86,205 @@ from shuyu.text.offsets import OffsetMap
 
 MISSING = "missing"
 MAX_EXAMPLES = 3
+#: Missing forms a concept keeps at each chunk boundary (the most frequent; ties by form).
+MAX_MISSING_FORMS = 50
+#: Pairs per chunk: the unit of merging, pruning and of work for ``--jobs``.
+CHUNK = 5000
+
+# --- finding the English actually used ------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»—–]")
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with", "de"})
+#: English head words of titles and organisations: a span extends over them.
+HEAD_WORDS = frozenset({
+    "secretary", "chief", "head", "boss", "leader", "chairman", "chairwoman", "chair", "director", "mayor",
+    "governor", "deputy", "vice", "executive", "official", "president", "commissioner", "party",
+    "committee", "government", "bureau", "office", "department", "commission", "congress", "council",
+    "municipal", "provincial", "standing", "general", "administration", "authority", "people's", "communist",
+})
+#: Coordinators join two names; a span never reaches across one ("the Jiangsu government and the Wuxi …").
+COORDINATORS = frozenset({"and", "or", "&"})
+MAX_GAP = 3
+MAX_SPAN = 8
+
+
+def _key(word: str) -> str:
+    """A word as the vocabulary compares it: casefolded, curly apostrophe straightened, possessive and
+    regular plural ``-s`` dropped (``Wuxi's`` → ``wuxi``, ``Communists`` → ``communist``)."""
+    key = word.casefold().replace("’", "'")
+    if key.endswith("'s") and key != "people's":
+        return key[:-2]
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        return key[:-1]
+    return key
+
+
+def _words(text: str) -> list[str]:
+    return [_key(m.group()) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptProfile:
+    """What :func:`english_rendering` knows of a concept: its place anchors, vocabulary and span limit."""
+
+    anchors: tuple[tuple[str, ...], ...]
+    vocabulary: frozenset[str]
+    max_span: int
+
+
+def concept_profile(glossary: Glossary, concept_id: str) -> ConceptProfile:
+    """The anchors (the place's English names, longest first), vocabulary and span limit of a concept."""
+    concept = glossary.get(concept_id)
+    if concept is None:
+        return ConceptProfile((), frozenset(), MAX_SPAN)
+    anchors: set[tuple[str, ...]] = set()
+    place = concept if concept.category == Category.PLACE else glossary.get(concept.place) if concept.place else None
+    if place is not None:
+        forms = [place.en_name, *(t.text for t in place.terms_in(EN))]
+        anchors = {tuple(_words(f)) for f in forms if _words(f)}
+    place_words = {w for a in anchors for w in a}
+    terms = [_words(t.text) for t in concept.terms_in(EN)]
+    vocabulary = frozenset(w for ws in terms for w in ws if w not in FUNCTION_WORDS and w not in place_words)
+    longest = max((len(ws) for ws in terms), default=0)
+    ordered = tuple(sorted(anchors, key=lambda a: (-len(a), a)))
+    return ConceptProfile(ordered, vocabulary, max(MAX_SPAN, longest + 2))
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """The words of one English text, with their chunk (``-1``: off limits)."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    keys: list[str]
+    chunks: list[int]
+
+    @classmethod
+    def of(cls, text: str, blocked: list[tuple[int, int]]) -> _Tokens:
+        spans, keys, chunks = [], [], []
+        chunk, prev_end = 0, 0
+        for m in _WORD.finditer(text):
+            s, e = m.span()
+            if _BREAK.search(text, prev_end, s):
+                chunk += 1
+            if any(bs < e and s < be for bs, be in blocked):
+                chunks.append(-1)
+                chunk += 1
+            else:
+                chunks.append(chunk)
+            spans.append((s, e))
+            keys.append(_key(m.group()))
+            prev_end = e
+        return cls(text, spans, keys, chunks)
+
+    def block(self, first: int, last: int) -> None:
+        for i in range(first, last + 1):
+            self.chunks[i] = -1
+
+    def position(self, i: int, j: int) -> float:
+        """The relative position (0..1) of the middle of words ``i..j`` in the text."""
+        return (self.spans[i][0] + self.spans[j][1]) / 2 / max(1, len(self.text))
+
+    def form(self, i: int, j: int) -> str:
+        return " ".join(self.text[self.spans[i][0]:self.spans[j][1]].split())
+
+
+def _anchor_hits(tokens: _Tokens, anchors: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+    hits: list[tuple[int, int]] = []
+    keys, chunks = tokens.keys, tokens.chunks
+    for anchor in anchors:
+        n = len(anchor)
+        for i in range(len(keys) - n + 1):
+            chunk = chunks[i]
+            if chunk < 0 or tuple(keys[i:i + n]) != anchor or any(c != chunk for c in chunks[i:i + n]):
+                continue
+            if not any(s <= i + n - 1 and i <= e for s, e in hits):
+                hits.append((i, i + n - 1))
+    return hits
+
+
+def _joined(tokens: _Tokens, chunk: int, start: int, end: int) -> bool:
+    """True when words ``start..end-1`` are all in ``chunk`` and none is a coordinator."""
+    return all(tokens.chunks[i] == chunk and tokens.keys[i] not in COORDINATORS for i in range(start, end))
+
+
+def _grow(tokens: _Tokens, first: int, last: int, vocabulary: frozenset[str], limit: int) -> tuple[int, int]:
+    """Take every vocabulary word of the chunk within MAX_GAP words of the span."""
+    chunk, keys = tokens.chunks[first], tokens.keys
+    changed = True
+    while changed:
+        changed = False
+        for i in range(max(0, first - MAX_GAP - 1), first):
+            if keys[i] in vocabulary and last - i + 1 <= limit and _joined(tokens, chunk, i, first):
+                first, changed = i, True
+                break
+        for i in range(min(len(keys) - 1, last + MAX_GAP + 1), last, -1):
+            if keys[i] in vocabulary and i - first + 1 <= limit and _joined(tokens, chunk, last + 1, i + 1):
+                last, changed = i, True
+                break
+    return first, last
+
+
+def _extend(tokens: _Tokens, first: int, last: int, vocabulary: frozenset[str], limit: int) -> tuple[int, int]:
+    """Extend over adjacent head or vocabulary words, across at most two function words before one."""
+    chunk, keys, chunks = tokens.chunks[first], tokens.keys, tokens.chunks
+
+    def good(i: int) -> bool:
+        return chunks[i] == chunk and (keys[i] in HEAD_WORDS or keys[i] in vocabulary)
+
+    def usable(i: int) -> bool:
+        return 0 <= i < len(keys) and chunks[i] == chunk
+
+    for step in (-1, 1):
+        while True:
+            edge = first if step < 0 else last
+            taken = None
+            for skip in range(3):
+                i = edge + step * (skip + 1)
+                if not usable(i):
+                    break
+                if good(i):
+                    taken = i
+                    break
+                if keys[i] not in FUNCTION_WORDS or keys[i] in COORDINATORS:
+                    break
+            if taken is None or max(last, taken) - min(first, taken) + 1 > limit:
+                break
+            first, last = min(first, taken), max(last, taken)
+    return first, last
+
+
+def english_rendering(tokens: _Tokens, profile: ConceptProfile, rel_pos: float) -> tuple[int, int] | None:
+    """The words (first, last) of ``tokens`` that render a concept, or ``None`` (see the module doc)."""
+    limit = profile.max_span
+    vocabulary = profile.vocabulary
+    hits = _anchor_hits(tokens, profile.anchors)
+    if hits:
+        grown = [_grow(tokens, first, last, vocabulary, limit) for first, last in hits]
+        first, last = min(grown, key=lambda g: (-len({k for k in tokens.keys[g[0]:g[1] + 1] if k in vocabulary}),
+                                                abs(tokens.position(*g) - rel_pos), g[0]))
+    else:
+        clusters: list[list[int]] = []
+        for i, key in enumerate(tokens.keys):
+            if key not in vocabulary or tokens.chunks[i] < 0:
+                continue
+            if clusters and i - clusters[-1][-1] - 1 <= MAX_GAP and i - clusters[-1][0] + 1 <= limit \
+                    and _joined(tokens, tokens.chunks[i], clusters[-1][-1], i):
+                clusters[-1].append(i)
+            else:
+                clusters.append([i])
+        need = min(2, len(vocabulary))
+        scored = [(-len({tokens.keys[i] for i in c}), abs(tokens.position(c[0], c[-1]) - rel_pos), c[0], c)
+                  for c in clusters if len({tokens.keys[i] for i in c}) >= need]
+        if not scored:
+            return None
+        best = min(scored)[3]
+        first, last = best[0], best[-1]
+    return _extend(tokens, first, last, vocabulary, limit)
+
+
+# --- statistics -------------------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -42,6 +297,11 @@ class ConceptStats:
     renderings: Counter[str] = field(default_factory=Counter)
     statuses: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    #: For ``missing`` renderings: the English actually used (found by alignment) → count.
+    missing_renderings: Counter[str] = field(default_factory=Counter)
+    missing_examples: dict[str, list[str]] = field(default_factory=dict)
+    #: Missing renderings for which no English could be named.
+    missing_unaligned: int = 0
 
     @property
     def accuracy(self) -> float:
@@ -62,6 +322,19 @@ class ConceptStats:
         for form, ids in other.examples.items():
             mine = self.examples.setdefault(form, [])
             mine.extend(ids[: MAX_EXAMPLES - len(mine)])
+        self.missing_renderings.update(other.missing_renderings)
+        for form, ids in other.missing_examples.items():
+            mine = self.missing_examples.setdefault(form, [])
+            mine.extend(ids[: MAX_EXAMPLES - len(mine)])
+        self.missing_unaligned += other.missing_unaligned
+
+    def prune(self, keep: int = MAX_MISSING_FORMS) -> None:
+        """Keep the ``keep`` most frequent missing forms (ties: the form that sorts first)."""
+        if len(self.missing_renderings) <= keep:
+            return
+        kept = sorted(self.missing_renderings.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+        self.missing_renderings = Counter(dict(kept))
+        self.missing_examples = {form: self.missing_examples[form] for form, _ in kept}
 
 
 @dataclass(slots=True)
@@ -88,6 +361,11 @@ class CorpusStats:
             else:
                 self.concepts[cid] = stats
 
+    def prune(self, keep: int = MAX_MISSING_FORMS) -> None:
+        """Bound every concept's missing forms (see :meth:`ConceptStats.prune`)."""
+        for stats in self.concepts.values():
+            stats.prune(keep)
+
     def summary(self) -> dict[str, float | int]:
         """Corpus-level figures: micro and macro accuracy and consistency, number and date agreement."""
         concepts = [c for c in self.concepts.values() if c.occurrences]
@@ -109,64 +387,152 @@ class CorpusStats:
         }
 
 
-def _occurrences(text: str, lang: str, matcher: Matcher, glossary: Glossary) -> list[Occurrence]:
-    loc = Location(path="", line=1, column=1, end_line=1, end_column=1)
-    occ = [Occurrence(0, m, loc, "") for m in matcher.find(text, lang)]
-    if lang == ZH and occ:
-        doc = Document(path="", text=text, segments=[Segment(text, OffsetMap.identity(len(text)))])
-        occ = resolve_elided(occ, doc, glossary)
-    return occ
+# --- scoring ----------------------------------------------------------------------------------------
+
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+#: A Chinese line can hold a date only with a digit or 年/月/日/号 (every date pattern needs one).
+_ZH_DATE_HINT = re.compile(r"[0-9０-９年月日号]")
+#: ... and a quantity only with a digit, 百分之, or a numeral run before a classifier.
+_ZH_QTY_HINT = re.compile(rf"[0-9０-９]|百分之|[{_NUMERALS}][{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}]")
+_ORDER = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
+_NOWHERE = Location(path="", line=1, column=1, end_line=1, end_column=1)
 
 
-def score_pair(pair_id: str, zh: str, en: str, glossary: Glossary, matcher: Matcher, stats: CorpusStats) -> None:
-    """Count one aligned pair into ``stats``."""
-    stats.pairs += 1
-    zh_occ = _occurrences(zh, ZH, matcher, glossary)
-    en_occ = _occurrences(en, EN, matcher, glossary) if zh_occ else []
-    order = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
-    for occ in zh_occ:
-        cid = occ.match.concepts[0]
-        concept = glossary.get(cid)
-        entry = _best_rendering(occ, en_occ, glossary, order)
-        form, status = (MISSING, MISSING) if entry is None else (entry[0], entry[1].value)
-        c = stats.concepts.get(cid)
-        if c is None:
-            c = stats.concepts[cid] = ConceptStats(cid, concept.preferred(ZH) if concept else occ.match.surface)
-        c.occurrences += 1
-        c.renderings[form] += 1
-        c.statuses[status] += 1
-        ex = c.examples.setdefault(form, [])
-        if len(ex) < MAX_EXAMPLES:
-            ex.append(pair_id)
-    zq, eq = numbers.extract_quantities(zh, ZH), numbers.extract_quantities(en, EN)
-    if zq:
-        wrong = sum(1 for m in numbers.compare_quantities(zq, eq) if m.zh is not None)
-        stats.numbers_total += len(zq)
-        stats.numbers_agree += len(zq) - wrong
-    zd, ed = numbers.extract_dates(zh, ZH), numbers.extract_dates(en, EN)
-    if zd:
-        wrong = sum(1 for m in numbers.compare_dates(zd, ed) if m.zh is not None)
-        stats.dates_total += len(zd)
-        stats.dates_agree += len(zd) - wrong
+class Scorer:
+    """Scores pairs into :class:`CorpusStats`; caches what it learns about concepts."""
+
+    def __init__(self, glossary: Glossary, matcher: Matcher) -> None:
+        self.glossary = glossary
+        self.matcher = matcher
+        self._profiles: dict[str, ConceptProfile] = {}
+        self._places: dict[tuple[str, ...], bool] = {}
+
+    def profile(self, concept_id: str) -> ConceptProfile:
+        """The alignment profile of a concept (cached)."""
+        found = self._profiles.get(concept_id)
+        if found is None:
+            found = self._profiles[concept_id] = concept_profile(self.glossary, concept_id)
+        return found
+
+    def _is_place(self, match: Match) -> bool:
+        found = self._places.get(match.concepts)
+        if found is None:
+            found = self._places[match.concepts] = all(
+                (c := self.glossary.get(cid)) is not None and c.category == Category.PLACE for cid in match.concepts)
+        return found
+
+    def _zh_occurrences(self, zh: str) -> list[Occurrence]:
+        matches = self.matcher.find_zh(zh)
+        occ = [Occurrence(0, m, _NOWHERE, "") for m in matches]
+        if any(m.entries[0].elided for m in matches):
+            doc = Document(path="", text=zh, segments=[Segment(zh, OffsetMap.identity(len(zh)))])
+            occ = resolve_elided(occ, doc, self.glossary)
+        return occ
+
+    def score_pair(self, pair_id: str, zh: str, en: str, stats: CorpusStats) -> None:
+        """Count one aligned pair into ``stats``."""
+        stats.pairs += 1
+        zh_occ = self._zh_occurrences(zh) if zh else []
+        if zh_occ:
+            self._count_terms(pair_id, zh, en, zh_occ, stats)
+        if _ZH_QTY_HINT.search(zh):
+            zq = numbers.extract_quantities(zh, ZH)
+            if zq:
+                eq = numbers.extract_quantities(en, EN)
+                wrong = sum(1 for m in numbers.compare_quantities(zq, eq) if m.zh is not None)
+                stats.numbers_total += len(zq)
+                stats.numbers_agree += len(zq) - wrong
+        if _ZH_DATE_HINT.search(zh):
+            zd = numbers.extract_dates(zh, ZH)
+            if zd:
+                ed = numbers.extract_dates(en, EN)
+                wrong = sum(1 for m in numbers.compare_dates(zd, ed) if m.zh is not None)
+                stats.dates_total += len(zd)
+                stats.dates_agree += len(zd) - wrong
+
+    def _count_terms(self, pair_id: str, zh: str, en: str, zh_occ: list[Occurrence], stats: CorpusStats) -> None:
+        glossary = self.glossary
+        en_matches = self.matcher.find_en(en)
+        en_keys = [concept_keys(glossary, m) for m in en_matches]
+        tokens: _Tokens | None = None
+        for occ in zh_occ:
+            cid = occ.match.concepts[0]
+            entry = _best_rendering(occ, en_matches, en_keys)
+            form, status = (MISSING, MISSING) if entry is None else (entry[0], entry[1].value)
+            c = stats.concepts.get(cid)
+            if c is None:
+                concept = glossary.get(cid)
+                c = stats.concepts[cid] = ConceptStats(cid, concept.preferred(ZH) if concept else occ.match.surface)
+            c.occurrences += 1
+            c.renderings[form] += 1
+            c.statuses[status] += 1
+            ex = c.examples.setdefault(form, [])
+            if len(ex) < MAX_EXAMPLES:
+                ex.append(pair_id)
+            if entry is not None:
+                continue
+            if tokens is None:
+                wanted = set().union(*(o.match.concepts for o in zh_occ))
+                # Places stay usable: they are the anchors of the titles and organisations around them.
+                claimed = [(m.start, m.end) for m, keys in zip(en_matches, en_keys, strict=True)
+                           if keys & wanted and not self._is_place(m)]
+                tokens = _Tokens.of(en, claimed)
+            rel = (occ.match.start + occ.match.end) / 2 / max(1, len(zh))
+            span = english_rendering(tokens, self.profile(cid), rel)
+            if span is None:
+                c.missing_unaligned += 1
+                continue
+            tokens.block(*span)
+            used = tokens.form(*span)
+            c.missing_renderings[used] += 1
+            ex = c.missing_examples.setdefault(used, [])
+            if len(ex) < MAX_EXAMPLES:
+                ex.append(pair_id)
+
+    def score_chunk(self, pairs: Iterable[tuple[str, str, str]]) -> CorpusStats:
+        """One chunk's counts, unpruned (what a ``--jobs`` worker returns)."""
+        stats = CorpusStats()
+        for pair_id, zh, en in pairs:
+            self.score_pair(pair_id, zh, en, stats)
+        return stats
 
 
-def _best_rendering(occ: Occurrence, en_occ: list[Occurrence], glossary: Glossary,
-                    order: dict[Status, int]) -> tuple[str, Status] | None:
+def _best_rendering(occ: Occurrence, en_matches: list[Match], en_keys: list[set[str]]) -> tuple[str, Status] | None:
     wanted = set(occ.match.concepts)
     best: tuple[str, Status] | None = None
-    for en in en_occ:
-        if not wanted & concept_keys(glossary, en.match):
+    for en, keys in zip(en_matches, en_keys, strict=True):
+        if not wanted & keys:
             continue
-        for e in en.match.entries:
+        for e in en.entries:
             known = e.concept in wanted or e.concept.split("@")[0] in wanted
-            if known and (best is None or order[e.status] < order[best[1]]):
+            if known and (best is None or _ORDER[e.status] < _ORDER[best[1]]):
                 best = (e.text, e.status)
     return best
 
 
-def score_pairs(pairs: Iterable[tuple[str, str, str]], glossary: Glossary, matcher: Matcher) -> CorpusStats:
-    """Score ``(id, zh, en)`` pairs, streamed."""
-    stats = CorpusStats()
-    for pair_id, zh, en in pairs:
-        score_pair(pair_id, zh, en, glossary, matcher, stats)
-    return stats
+def chunks(pairs: Iterable[tuple[str, str, str]], size: int = CHUNK) -> Iterator[list[tuple[str, str, str]]]:
+    """The pairs in lists of ``size`` (the last one shorter)."""
+    it = iter(pairs)
+    while block := list(itertools.islice(it, size)):
+        yield block
+
+
+def combine(parts: Iterable[CorpusStats], keep: int = MAX_MISSING_FORMS) -> CorpusStats:
+    """Merge chunk counts in corpus order, pruning after each chunk (what one process and ``--jobs`` both do)."""
+    total = CorpusStats()
+    for part in parts:
+        total.merge(part)
+        total.prune(keep)
+    return total
+
+
+def score_pairs(pairs: Iterable[tuple[str, str, str]], glossary: Glossary, matcher: Matcher, *,
+                chunk: int = CHUNK, keep: int = MAX_MISSING_FORMS) -> CorpusStats:
+    """Score ``(id, zh, en)`` pairs, streamed: chunk by chunk, merged and pruned in corpus order."""
+    scorer = Scorer(glossary, matcher)
+    return combine((scorer.score_chunk(block) for block in chunks(pairs, chunk)), keep)
+
+
+def score_pair(pair_id: str, zh: str, en: str, glossary: Glossary, matcher: Matcher, stats: CorpusStats) -> None:
+    """Count one aligned pair into ``stats`` (a one-off :class:`Scorer`; use one for many pairs)."""
+    Scorer(glossary, matcher).score_pair(pair_id, zh, en, stats)

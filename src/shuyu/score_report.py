@@ -6,8 +6,10 @@ import csv
 import html
 import io
 import json
+from collections import Counter
 from typing import Any
 
+from shuyu.metrics import MISSING
 from shuyu.metrics import ConceptStats
 from shuyu.metrics import CorpusStats
 from shuyu.signature import format_signature
@@ -21,13 +23,31 @@ def worst_first(stats: CorpusStats) -> list[ConceptStats]:
                   key=lambda c: (c.accuracy, c.consistency, -c.occurrences, c.id))
 
 
+def _by_count(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def concept_dict(c: ConceptStats) -> dict[str, Any]:
     """One concept as the JSON schema lays it out."""
     return {"id": c.id, "zh": c.zh, "occurrences": c.occurrences,
-            "renderings": dict(sorted(c.renderings.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "renderings": _by_count(c.renderings),
             "statuses": dict(sorted(c.statuses.items())),
             "accuracy": c.accuracy, "consistency": c.consistency,
-            "examples": {k: list(v) for k, v in sorted(c.examples.items())}}
+            "examples": {k: list(v) for k, v in sorted(c.examples.items())},
+            "missing_renderings": _by_count(c.missing_renderings),
+            "missing_examples": {k: list(v) for k, v in sorted(c.missing_examples.items())},
+            "missing_unaligned": c.missing_unaligned}
+
+
+def _missing_summary(c: ConceptStats, top: int = 3) -> str:
+    """``Party chief of Wuxi (2), Wuxi's Party boss (1); 1 unaligned``."""
+    forms = list(_by_count(c.missing_renderings).items())
+    text = ", ".join(f"{form} ({n})" for form, n in forms[:top])
+    if len(forms) > top:
+        text += f", … {len(forms) - top} more"
+    if c.missing_unaligned:
+        text += ("; " if text else "") + f"{c.missing_unaligned} unaligned"
+    return text
 
 
 def to_json(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | None = None) -> str:
@@ -40,13 +60,16 @@ def to_json(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | 
 
 
 def to_csv(stats: CorpusStats) -> str:
-    """One row per concept: id, zh, occurrences, accuracy, consistency, renderings (JSON)."""
+    """One row per concept: id, zh, occurrences, accuracy, consistency, renderings (JSON), the English
+    used where the rendering is missing (JSON) and the missing occurrences with no English found."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "zh", "occurrences", "accuracy", "consistency", "renderings"])
+    writer.writerow(["id", "zh", "occurrences", "accuracy", "consistency", "renderings", "missing_renderings",
+                     "missing_unaligned"])
     for c in worst_first(stats):
         writer.writerow([c.id, c.zh, c.occurrences, f"{c.accuracy:.4f}", f"{c.consistency:.4f}",
-                         json.dumps(concept_dict(c)["renderings"], ensure_ascii=False)])
+                         json.dumps(_by_count(c.renderings), ensure_ascii=False),
+                         json.dumps(_by_count(c.missing_renderings), ensure_ascii=False), c.missing_unaligned])
     return out.getvalue()
 
 
@@ -58,6 +81,8 @@ def to_text(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | 
     for c in worst_first(stats)[:limit]:
         top, n = max(c.renderings.items(), key=lambda kv: (kv[1], kv[0]))
         lines.append(f"{c.id[:44]:<44} {c.occurrences:>6} {c.accuracy:>6.1%} {c.consistency:>6.1%}  {top} ({n})")
+        if c.renderings[MISSING]:
+            lines.append(f"{'':<44} {'':>6} {'':>6} {'':>6}  missing: {_missing_summary(c)}")
     lines += [
         "",
         f"term accuracy    micro {s['accuracy_micro']:.4f}  macro {s['accuracy_macro']:.4f}  ({s['occurrences']} "
@@ -71,6 +96,19 @@ def to_text(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | 
     return "\n".join(lines) + "\n"
 
 
+def _missing_html(c: ConceptStats, top: int = 10) -> str:
+    """The English used where the rendering is missing: a nested list, every text escaped."""
+    esc = html.escape
+    forms = list(_by_count(c.missing_renderings).items())
+    items = [f"<li>&ldquo;{esc(form)}&rdquo;: {n} <small>(e.g. {esc(', '.join(c.missing_examples.get(form, [])))})"
+             "</small></li>" for form, n in forms[:top]]
+    if len(forms) > top:
+        items.append(f"<li>… {len(forms) - top} more forms</li>")
+    if c.missing_unaligned:
+        items.append(f"<li>no English found: {c.missing_unaligned}</li>")
+    return f"<ul class='m'>{''.join(items)}</ul>" if items else ""
+
+
 def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200) -> str:
     """One offline page: a bar chart (inline SVG, no script) of accuracy and consistency per concept,
     worst first, with rendering distributions and example ids. Every corpus text is escaped."""
@@ -79,8 +117,9 @@ def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200) -> 
     rows = []
     for c in worst_first(stats)[:limit]:
         acc, cons = c.accuracy * 100, c.consistency * 100
-        dist = "".join(f"<li>{esc(form)}: {n} <small>(e.g. {esc(', '.join(c.examples.get(form, [])))})</small></li>"
-                       for form, n in sorted(c.renderings.items(), key=lambda kv: (-kv[1], kv[0])))
+        dist = "".join(f"<li>{esc(form)}: {n} <small>(e.g. {esc(', '.join(c.examples.get(form, [])))})</small>"
+                       + (_missing_html(c) if form == MISSING else "") + "</li>"
+                       for form, n in _by_count(c.renderings).items())
         rows.append(
             f"<tr><td><code>{esc(c.id)}</code><br>{esc(c.zh)}</td><td>{c.occurrences}</td>"
             f"<td><svg width='204' height='30' role='img' aria-label='accuracy {acc:.0f}%, consistency {cons:.0f}%'>"

@@ -20,6 +20,9 @@ def corpus(tmp_path: Path) -> Path:
     rows = ["zh\ten"] + [f"无锡市委书记黄钦出席第{i}次会议。\tHuang Qin, Secretary of the CPC Wuxi Municipal Committee, "
                          f"attended meeting {i}." for i in range(1, 40)]
     rows.append("无锡市委书记<b>黄钦</b>。\tParty Secretary of Wuxi <script>alert(1)</script>")
+    # the glossary form missing: the English used is found by alignment (shuyu.metrics)
+    rows += ["无锡市委书记黄钦讲话。\tHuang Qin, Party chief of Wuxi, spoke."] * 2
+    rows.append("无锡市委书记黄钦讲话。\tHuang Qin, Party chief of <script>Wuxi</script> spoke.")
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
 
@@ -31,9 +34,16 @@ def test_json_schema_and_figures(tmp_path: Path) -> None:
     assert set(data) == {"schema", "concepts", "corpus", "signature"}
     (concept,) = data["concepts"]
     assert concept["id"] == "municipal-party-secretary@wuxi"
-    assert concept["occurrences"] == 40
-    assert concept["renderings"] == {"Secretary of the CPC Wuxi Municipal Committee": 39, "Party Secretary of Wuxi": 1}
-    assert concept["consistency"] == 39 / 40
+    assert concept["occurrences"] == 43
+    assert concept["renderings"] == {"Secretary of the CPC Wuxi Municipal Committee": 39, "missing": 3,
+                                     "Party Secretary of Wuxi": 1}
+    assert concept["consistency"] == 39 / 43
+    assert concept["accuracy"] == 40 / 43
+    assert concept["missing_renderings"] == {"Party chief of Wuxi": 2, "Party chief of <script>Wuxi": 1}
+    assert concept["missing_examples"] == {"Party chief of <script>Wuxi": ["c.tsv:44"],
+                                           "Party chief of Wuxi": ["c.tsv:42", "c.tsv:43"]}
+    assert concept["missing_unaligned"] == 0
+    assert data["corpus"]["occurrences"] == 43
     assert data["signature"]["glossary"]
 
 
@@ -51,6 +61,8 @@ def test_html_report_is_offline_and_escaped(tmp_path: Path) -> None:
     page = html_file.read_text(encoding="utf-8")
     assert "<svg" in page
     assert "<script" not in page
+    assert "&ldquo;Party chief of &lt;script&gt;Wuxi&rdquo;: 1" in page
+    assert "&ldquo;Party chief of Wuxi&rdquo;: 2 <small>(e.g. c.tsv:42, c.tsv:43)</small>" in page
     assert "http://" not in page
     assert "https://" not in page
 
@@ -58,10 +70,14 @@ def test_html_report_is_offline_and_escaped(tmp_path: Path) -> None:
 def test_text_and_csv(tmp_path: Path) -> None:
     path = corpus(tmp_path)
     text = runner.invoke(app, ["score", str(path), *G]).stdout
-    assert "term accuracy    micro 1.0000" in text
+    assert f"term accuracy    micro {40 / 43:.4f}" in text
     assert "| shuyu:0.1.0|glossary:" in text
+    assert "missing: Party chief of Wuxi (2), Party chief of <script>Wuxi (1)\n" in text
     csv_out = runner.invoke(app, ["score", str(path), "--format", "csv", *G]).stdout
-    assert csv_out.splitlines()[0] == "id,zh,occurrences,accuracy,consistency,renderings"
+    header, row = csv_out.splitlines()
+    assert header == "id,zh,occurrences,accuracy,consistency,renderings,missing_renderings,missing_unaligned"
+    assert row.startswith("municipal-party-secretary@wuxi,无锡市委书记,43,0.9302,0.9070,")
+    assert row.endswith(',"{""Party chief of Wuxi"": 2, ""Party chief of <script>Wuxi"": 1}",0')
 
 
 def test_bad_inputs(tmp_path: Path) -> None:

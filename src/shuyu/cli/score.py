@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,11 +21,13 @@ from shuyu.errors import InputError
 from shuyu.formats.bilingual import read_pairs
 from shuyu.formats.decode import read_text
 from shuyu.fsutil import write_atomic
+from shuyu.metrics import CHUNK
 from shuyu.metrics import CorpusStats
+from shuyu.metrics import Scorer
+from shuyu.metrics import chunks
+from shuyu.metrics import combine
 from shuyu.metrics import score_pairs
 from shuyu.signature import signature
-
-CHUNK = 5000
 
 
 def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
@@ -50,12 +51,12 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init(paths: list[str], bundled: bool) -> None:
-    _WORKER["gm"] = load_with_matcher(paths, bundled=bundled)
+    _WORKER["scorer"] = Scorer(*load_with_matcher(paths, bundled=bundled))
 
 
 def _score_chunk(chunk: list[tuple[str, str, str]]) -> CorpusStats:
-    glossary, matcher = _WORKER["gm"]
-    return score_pairs(chunk, glossary, matcher)
+    # Unpruned: the parent merges and prunes chunk by chunk, exactly as one process does.
+    return _WORKER["scorer"].score_chunk(chunk)
 
 
 def mt_scores(hyp: list[str], ref: list[str], *, ter: bool) -> dict[str, Any]:
@@ -113,12 +114,9 @@ def score(
             raise InputError("nothing to score", hint="give a corpus, or --hyp and --ref")
         mt = {}
         pairs = corpus_pairs(corpus)
-    stats = CorpusStats()
     if jobs > 1:
-        chunks = iter(lambda: list(itertools.islice(pairs, CHUNK)), [])
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(layers, not no_bundled)) as pool:
-            for part in pool.map(_score_chunk, chunks):
-                stats.merge(part)
+            stats = combine(pool.map(_score_chunk, chunks(pairs, CHUNK)))
     else:
         stats = score_pairs(pairs, g, matcher)
     sig = signature(g)
