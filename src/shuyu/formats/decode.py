@@ -20,7 +20,7 @@ HINT = "save the file as UTF-8"
 _CJKISH = re.compile(r"[\u00b7\u00d7\u00f7\u2010-\u2027\u2030-\u206f\u2100-\u26ff\u2e80-\u9fff"
                      r"\ua000-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_BETWEEN_LETTERS = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff](?=[A-Za-z])")
+_HAN_BESIDE_LETTER = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WIDE_UTF8 = re.compile(r"[\u0800-\U0010ffff]")
 
@@ -28,8 +28,8 @@ _WIDE_UTF8 = re.compile(r"[\u0800-\U0010ffff]")
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """Decode a file's bytes; the result keeps every character (line ends untouched).
 
-    UTF-8 is tried first (strictly); GB18030 only when the bytes are not UTF-8, decode cleanly as
-    GB18030 and read as Chinese text.
+    UTF-8 is tried first (strictly); then Chinese prose saved as UTF-16 without a BOM; GB18030 only
+    when the bytes are not UTF-8, decode cleanly as GB18030 and read as Chinese text.
 
     :param data: the file's bytes.
     :param path: the file's name, for error messages.
@@ -42,7 +42,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         return _strict(data[2:], "utf-16-le", path, 2), "utf-16"
     if data.startswith(codecs.BOM_UTF16_BE):
         return _strict(data[2:], "utf-16-be", path, 2), "utf-16"
-    unmarked_utf16 = _utf16_without_bom(data)
+    unmarked_utf16 = utf16_without_bom(data)
     if unmarked_utf16:
         return _strict(data, unmarked_utf16, path, 0), unmarked_utf16
     try:
@@ -52,6 +52,9 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     if _mostly_utf8(data):
         # A UTF-8 file with a few bad bytes: GB18030 would turn it into plausible nonsense.
         raise _undecodable(data, utf8_at, path)
+    chinese_utf16 = _chinese_utf16(data)
+    if chinese_utf16:
+        return chinese_utf16
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
@@ -65,18 +68,24 @@ def _strict(data: bytes, encoding: str, path: str, offset: int) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        at = exc.start + offset
-        raise InputError(f"cannot decode as {encoding.upper()} at byte {at}", path=path,
-                         line=data.count(b"\n", 0, exc.start) + 1 if encoding == "utf-8" else 0,
-                         hint=HINT) from None
+        line, column = _position(data, exc.start, encoding)
+        raise InputError(f"cannot decode as {encoding.upper()} at byte {exc.start + offset}", path=path,
+                         line=line, column=column, hint=HINT) from None
 
 
 def _undecodable(data: bytes, at: int, path: str) -> InputError:
-    return InputError(f"cannot decode as UTF-8 or GB18030 at byte {at}", path=path,
-                      line=data.count(b"\n", 0, at) + 1, hint=HINT)
+    line, column = _position(data, at, "utf-8")
+    return InputError(f"cannot decode as UTF-8 or GB18030 at byte {at}", path=path, line=line, column=column, hint=HINT)
 
 
-def _utf16_without_bom(data: bytes) -> str:
+def _position(data: bytes, at: int, encoding: str) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``at``, the bytes before it read as ``encoding``."""
+    before = data[:at].decode(encoding, errors="replace")
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1, len(before) - line_start + 1
+
+
+def utf16_without_bom(data: bytes) -> str:
     """``utf-16-le``/``utf-16-be`` when the bytes are plainly UTF-16 without a BOM, else ``""``.
 
     Text saved as UTF-16 has a zero byte in every other position wherever it is ASCII; no
@@ -95,6 +104,33 @@ def _utf16_without_bom(data: bytes) -> str:
     return ""
 
 
+# Punctuation of Chinese prose (、。《》「」 ，：；？！（） “”‘’—): in UTF-16 each has a byte that is a
+# control character, 0xFF or 0x30 beside a control character, so GBK or Latin-1 text read as UTF-16
+# practically never contains one.
+_CHINESE_PUNCTUATION = re.compile(r"[\u3001\u3002\u300a-\u300f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f"
+                                  r"\u2014\u2018\u2019\u201c\u201d]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _chinese_utf16(data: bytes) -> tuple[str, str] | None:
+    """Text and encoding when ``data`` is Chinese prose saved as UTF-16 without a BOM, else None.
+
+    Chinese text in UTF-16 has few or no zero bytes (only its ASCII has), so
+    :func:`utf16_without_bom` misses it; it is recognised by decoding cleanly, with no control
+    characters, reading as Chinese and containing Chinese punctuation.
+    """
+    if len(data) < 2 or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text) and _CHINESE_PUNCTUATION.search(text) and _HAN.search(text) and _looks_chinese(text):
+            return text, encoding
+    return None
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """True when valid multi-byte UTF-8 characters outnumber the bytes that are not UTF-8.
 
@@ -110,8 +146,9 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _looks_chinese(text: str) -> bool:
     """True when ``text`` reads as Chinese: its non-ASCII characters are nearly all CJK, some are Han,
-    and the Han characters come in runs rather than one at a time between Latin letters (which is
-    what a Latin-1 file read as GBK gives: "résumé" → "r" + one Han character + "um"…).
+    and fewer than half the Han characters touch a Latin letter (a Latin-1 file read as GBK turns each
+    accented letter and the letter after it into one Han character inside a Latin word:
+    "Tàlént" → "T鄉閚t", "résumé" → "r" + one Han character + "um"…).
     """
     non_ascii = len(_NON_ASCII.findall(text))
     if not non_ascii:
@@ -119,7 +156,7 @@ def _looks_chinese(text: str) -> bool:
     han = len(_HAN.findall(text))
     if not han or len(_CJKISH.findall(text)) < 0.9 * non_ascii:
         return False
-    return len(_HAN_BETWEEN_LETTERS.findall(text)) < 0.3 * han
+    return len(_HAN_BESIDE_LETTER.findall(text)) < 0.5 * han
 
 
 def read_bytes(path: str | Path) -> bytes:
