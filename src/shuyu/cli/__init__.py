@@ -9,6 +9,7 @@ import typer
 from shuyu import __version__
 from shuyu.cli import glossary
 from shuyu.cli import po
+from shuyu.cli import wmt
 from shuyu.cli.check import check
 from shuyu.cli.lint import lint
 from shuyu.cli.rules import rules
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.add_typer(glossary.app, name="glossary")
 app.add_typer(po.app, name="po")
+app.add_typer(wmt.app, name="wmt")
 app.command()(check)
 app.command()(lint)
 app.command()(rules)
