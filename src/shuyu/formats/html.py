@@ -121,6 +121,7 @@ class HtmlCollector(HTMLParser):
         # html.parser counts lines by "\n" alone, whatever the file's line ends are.
         self.newlines = [0] + [m.end() for m in re.finditer("\n", text[start:self.src_end])]
         self.stack: list[_Open] = []
+        self.skip_depth = 0  # how many elements of the stack are in SKIP
         self.block = 0
         self.blocks = 0  # block numbers handed out so far
         self.buffer = ProseBuffer()
@@ -149,7 +150,7 @@ class HtmlCollector(HTMLParser):
         return self.src_start + self.newlines[line - 1] + column
 
     def skipping(self) -> bool:
-        return any(o.tag in SKIP for o in self.stack)
+        return self.skip_depth > 0
 
     def lang(self) -> str:
         for o in reversed(self.stack):
@@ -170,6 +171,8 @@ class HtmlCollector(HTMLParser):
 
     def flush(self) -> None:
         """End the current segment (if any), then add the attribute segments met inside it."""
+        if not self.buffer and not self.pending:
+            return
         segment = self.buffer.take(scope=self.segment_scope, block=self.segment_block, lang=self.segment_lang)
         if segment is not None:
             self.segments.append(segment)
@@ -181,7 +184,7 @@ class HtmlCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.source_offset()
         raw = self.get_starttag_text() or ""
-        lang_value = next((v for k, v in attrs if k in ("lang", "xml:lang")), None)
+        lang_value = next((v for k, v in attrs if k in ("lang", "xml:lang")), None) if attrs else None
         lang = primary_language(lang_value) if lang_value is not None else None
         was_skipping, old_lang = self.skipping(), self.lang()
         if tag in BLOCKS:
@@ -191,6 +194,8 @@ class HtmlCollector(HTMLParser):
             self.flush()  # a line break, code, or another language: same block, new segment
         if tag not in VOID:
             self.stack.append(_Open(tag, lang))
+            if tag in SKIP:
+                self.skip_depth += 1
         if not was_skipping and tag not in SKIP:
             self.attribute_segments(raw, start, lang if lang is not None else old_lang)
 
@@ -210,7 +215,9 @@ class HtmlCollector(HTMLParser):
                     self.block = self.new_block()
             return
         was_skipping, old_lang = self.skipping(), self.lang()
-        closing_block = any(o.tag in BLOCKS for o in self.stack[i:])
+        closing = self.stack[i:]
+        closing_block = any(o.tag in BLOCKS for o in closing)
+        self.skip_depth -= sum(1 for o in closing if o.tag in SKIP)
         del self.stack[i:]
         if closing_block:
             self.flush()
@@ -276,6 +283,9 @@ class HtmlCollector(HTMLParser):
 
     def attribute_segments(self, raw: str, start: int, lang: str) -> None:
         """Segments for the ``alt`` and ``title`` values of a start tag at ``start`` (its source ``raw``)."""
+        lowered = raw.lower()
+        if "alt" not in lowered and "title" not in lowered:
+            return  # neither attribute can be there
         name = _TAG_NAME.match(raw)
         if not name:
             return

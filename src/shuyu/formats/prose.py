@@ -60,10 +60,20 @@ class ProseBuffer:
 
     def take(self, *, scope: str, block: int, lang: str = "") -> Segment | None:
         """The segment collected so far (URLs removed, whitespace trimmed), or None when blank; resets."""
+        if not self._length:
+            return None
         texts, runs = self._texts, self._runs
         self._texts, self._runs, self._length = [], [], 0
         text = "".join(texts)
         spans = url_spans(text) if _MAYBE_URL.search(text) else []
+        if not spans and len(runs) == 1 and not runs[0][3]:
+            # The common case: one run copied from the source, no URL; only trimming to do.
+            stripped = text.strip()
+            if not stripped:
+                return None
+            builder = OffsetMapBuilder()
+            builder.copy(runs[0][1] + len(text) - len(text.lstrip()), len(stripped))
+            return Segment(stripped, builder.build(), scope, block, lang)
         # The kept parts of the text (outside URLs), as (start, end) in the collected text.
         keep: list[tuple[int, int]] = []
         pos = 0
