@@ -135,11 +135,14 @@ class ConceptProfile:
 
 def concept_profile(glossary: Glossary, concept_id: str) -> ConceptProfile:
     """The anchors (the place's English names, longest first), vocabulary and span limit of a concept."""
-    concept = glossary.get(concept_id)
+    concept = glossary.expanded.get(concept_id) or glossary.get(concept_id)
     if concept is None:
         return ConceptProfile((), frozenset(), MAX_SPAN)
     anchors: set[tuple[str, ...]] = set()
-    place = concept if concept.category == Category.PLACE else glossary.get(concept.place) if concept.place else None
+    place = concept if concept.category == Category.PLACE else None
+    if concept.place:
+        # the expanded place carries the derived misspellings too ("Wu Xi")
+        place = glossary.expanded.get(concept.place) or glossary.get(concept.place)
     if place is not None:
         forms = [place.en_name, *(t.text for t in place.terms_in(EN))]
         anchors = {tuple(_words(f)) for f in forms if _words(f)}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import shutil
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -12,6 +14,7 @@ from tests.conftest import TINY
 from tests.conftest import external
 
 runner = CliRunner()
+score_cli = importlib.import_module("shuyu.cli.score")  # the module (shuyu.cli.score is also the command)
 G = ["--no-bundled", "-g", str(TINY)]
 
 
@@ -101,3 +104,77 @@ def test_newstest_sacrebleu_figures_unchanged() -> None:
     mt = json.loads(en_zh.stdout)["mt"]
     assert mt["BLEU"]["score"] == 36.02030032157105
     assert "tok:zh" in mt["BLEU"]["signature"]
+
+
+SUGGEST_ROWS = [
+    "无锡市委书记黄钦讲话。\tHuang Qin, Party chief of Wuxi, spoke.",
+    "无锡市委书记黄钦讲话。\tHuang Qin, Party chief of Wuxi, spoke.",
+    "徐州市委书记周铁根讲话。\tZhou Tiegen, Party chief of Xuzhou, spoke.",
+    "中国共产党成立。\tThe Communist Party was founded.",
+    "中国共产党成立。\tThe Communist Party was founded.",
+    "无锡市委书记黄钦讲话。\tHuang Qin, Party chief of Wu Xi, spoke.",  # the place misspelt: not proposed
+    "无锡市委书记黄钦讲话。\tHuang Qin, Secretary of the CPC Wuxi Municipal Committee, spoke.",
+]
+
+
+def test_suggest_writes_proposals_that_glossary_import_reads(tmp_path: Path) -> None:
+    path = tmp_path / "c.tsv"
+    path.write_text("\n".join(SUGGEST_ROWS) + "\n", encoding="utf-8")
+    out = tmp_path / "proposals.csv"
+    result = runner.invoke(app, ["score", str(path), "--suggest", str(out), "--format", "json", *G])
+    assert result.exit_code == 0, result.output
+    assert "wrote " in result.stderr
+    assert "2 proposal(s)" in result.stderr
+    json.loads(result.stdout)  # stdout stays one JSON object
+    # "Party chief of Wuxi" (2) and "... of Xuzhou" (1) add up on the template, the place as {Place}
+    assert out.read_text(encoding="utf-8") == (
+        "concept_id,lang,term,status,count,examples\n"
+        "cpc,en,Communist Party,deprecated,2,c.tsv:4 | c.tsv:5\n"
+        "municipal-party-secretary,en,Party chief of {Place},deprecated,3,c.tsv:1 | c.tsv:2 | c.tsv:3\n")
+    preview = runner.invoke(app, ["glossary", "import", str(out), *G])
+    assert preview.exit_code == 0, preview.output
+    assert preview.stdout.splitlines() == ["~ cpc: + en deprecated 'Communist Party'",
+                                           "~ municipal-party-secretary: + en deprecated 'Party chief of {Place}'"]
+    assert "columns not imported: count, examples" in preview.stderr
+    assert "2 change(s); run again with --apply" in preview.stderr
+    assert not list(tmp_path.glob(".proposals.csv.*"))  # written atomically, no temporary left
+
+
+def test_suggest_options_and_applied_proposals(tmp_path: Path) -> None:
+    path = tmp_path / "c.tsv"
+    path.write_text("\n".join(SUGGEST_ROWS) + "\n", encoding="utf-8")
+    out = tmp_path / "p.csv"
+    result = runner.invoke(app, ["score", str(path), "--suggest", str(out), "--suggest-min", "3", "--suggest-status",
+                                 "admitted", *G])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").splitlines()[1:] == [
+        "municipal-party-secretary,en,Party chief of {Place},admitted,3,c.tsv:1 | c.tsv:2 | c.tsv:3"]
+    assert runner.invoke(app, ["score", str(path), "--suggest", str(out), "--suggest-status", "maybe", *G]).exit_code == 2
+    # applied to a copy of the glossary, the proposal is a glossary form: the same corpus now finds it
+    layer = tmp_path / "g"
+    shutil.copytree(TINY, layer)
+    applied = runner.invoke(app, ["glossary", "import", str(out), "--apply", "--no-bundled", "-g", str(layer)])
+    assert applied.exit_code == 0, applied.output
+    again = json.loads(runner.invoke(app, ["score", str(path), "--format", "json", "--no-bundled", "-g",
+                                           str(layer)]).stdout)
+    wuxi = next(c for c in again["concepts"] if c["id"] == "municipal-party-secretary@wuxi")
+    assert wuxi["renderings"] == {"Party chief of Wuxi": 2, "Secretary of the CPC Wuxi Municipal Committee": 1,
+                                  "missing": 1}
+    assert wuxi["statuses"] == {"admitted": 2, "missing": 1, "preferred": 1}
+    assert wuxi["missing_renderings"] == {"Party chief of Wu Xi": 1}
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
+    path = corpus(tmp_path)
+    quiet = runner.invoke(app, ["score", str(path), "--format", "json", *G])
+    assert quiet.exit_code == 0
+    assert quiet.stderr == ""  # CliRunner's stderr is not a terminal: no progress text at all
+    monkeypatch.setattr(score_cli, "_stderr_is_tty", lambda: True)
+    for jobs in ("1", "2"):
+        shown = runner.invoke(app, ["score", str(path), "--format", "json", "--jobs", jobs, *G])
+        assert shown.exit_code == 0
+        assert "scoring" in shown.stderr
+        assert "pairs" in shown.stderr
+        assert json.loads(shown.stdout)["corpus"]["pairs"] == 43  # never in the JSON on stdout
+    off = runner.invoke(app, ["score", str(path), "--format", "json", "--no-progress", *G])
+    assert off.stderr == ""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections import deque
+from collections.abc import Callable
+from collections.abc import Iterable
 from collections.abc import Iterator
+from concurrent.futures import Future
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated
@@ -59,6 +64,73 @@ def _score_chunk(chunk: list[tuple[str, str, str]]) -> CorpusStats:
     return _WORKER["scorer"].score_chunk(chunk)
 
 
+def _in_order(pool: ProcessPoolExecutor, blocks: Iterator[list[tuple[str, str, str]]], jobs: int,
+              advance: Callable[[int], None]) -> Iterator[CorpusStats]:
+    """Chunk results in corpus order, with at most two chunks per worker in flight (memory stays flat;
+    ``pool.map`` would read the whole corpus first)."""
+    pending: deque[tuple[Future[CorpusStats], int]] = deque()
+    for block in blocks:
+        pending.append((pool.submit(_score_chunk, block), len(block)))
+        if len(pending) >= 2 * jobs:
+            future, n = pending.popleft()
+            yield future.result()
+            advance(n)
+    while pending:
+        future, n = pending.popleft()
+        yield future.result()
+        advance(n)
+
+
+def _counted(pairs: Iterable[tuple[str, str, str]], advance: Callable[[int], None],
+             every: int = 500) -> Iterator[tuple[str, str, str]]:
+    n = 0
+    for pair in pairs:
+        yield pair
+        n += 1
+        if n == every:
+            advance(n)
+            n = 0
+    if n:
+        advance(n)
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def _progress_bar(show: bool) -> Iterator[Callable[[int], None]]:
+    """``advance(n)`` for a rich progress bar on stderr, or a no-op when it is not shown.
+
+    The total is not known (the corpus is streamed), so the bar counts pairs and their rate.
+    """
+    if not show:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn
+    from rich.progress import Progress
+    from rich.progress import ProgressColumn
+    from rich.progress import SpinnerColumn
+    from rich.progress import Task
+    from rich.progress import TextColumn
+    from rich.progress import TimeElapsedColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:,.0f} pairs/s" if task.speed else "")
+
+    columns = (SpinnerColumn(), TextColumn("scoring"), BarColumn(), TextColumn("{task.completed:,.0f} pairs"),
+               Rate(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(file=sys.stderr, force_terminal=True), transient=True) as bar:
+        task = bar.add_task("score", total=None)
+        yield lambda n: bar.advance(task, n)
+
+
 def mt_scores(hyp: list[str], ref: list[str], *, ter: bool) -> dict[str, Any]:
     """sacrebleu BLEU and chrF (and TER on request), with their signatures, unchanged."""
     from sacrebleu.metrics import BLEU
@@ -88,12 +160,22 @@ def score(
     output: OutputOpt = None,
     html_file: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Score in N processes (same results).")] = 1,
+    suggest: Annotated[Path | None, typer.Option("--suggest", help="Write the recurring unapproved English "
+                                                 "renderings as proposals for 'shuyu glossary import'.")] = None,
+    suggest_min: Annotated[int, typer.Option("--suggest-min", min=1, help="How often a rendering must recur to "
+                                             "be proposed.")] = 2,
+    suggest_status: Annotated[str, typer.Option("--suggest-status", help="Status the proposals carry: deprecated "
+                                                "(default: flag the drift) or admitted.")] = "deprecated",
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="A progress bar on stderr (shown only "
+                                           "when stderr is a terminal).")] = True,
     glossary: GlossaryOpt = None,
     no_bundled: NoBundledOpt = False,
 ) -> None:
     """Score how each glossary concept is translated across a corpus; BLEU/chrF/TER with --hyp/--ref."""
     if format_ not in ("text", "json", "csv"):
         raise InputError(f"unknown format {format_!r}", hint="use text, json or csv")
+    if suggest_status not in score_report.SUGGEST_STATUSES:
+        raise InputError(f"unknown proposal status {suggest_status!r}", hint="use deprecated or admitted")
     layers = [str(p) for p in glossary or []]
     g, matcher = load_with_matcher(layers, bundled=not no_bundled)
     if hyp is not None or ref is not None:
@@ -114,11 +196,12 @@ def score(
             raise InputError("nothing to score", hint="give a corpus, or --hyp and --ref")
         mt = {}
         pairs = corpus_pairs(corpus)
-    if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(layers, not no_bundled)) as pool:
-            stats = combine(pool.map(_score_chunk, chunks(pairs, CHUNK)))
-    else:
-        stats = score_pairs(pairs, g, matcher)
+    with _progress_bar(progress and _stderr_is_tty()) as advance:
+        if jobs > 1:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(layers, not no_bundled)) as pool:
+                stats = combine(_in_order(pool, chunks(pairs, CHUNK), jobs, advance))
+        else:
+            stats = score_pairs(_counted(pairs, advance), g, matcher)
     sig = signature(g)
     if format_ == "json":
         text = score_report.to_json(stats, sig, mt)
@@ -133,3 +216,8 @@ def score(
     if html_file is not None:
         write_atomic(html_file, score_report.to_html(stats, sig))
         print(f"wrote {html_file}", file=sys.stderr)
+    if suggest is not None:
+        rows = score_report.suggestions(stats, g, min_count=suggest_min)
+        write_atomic(suggest, score_report.to_suggest_csv(rows, suggest_status))
+        print(f"wrote {suggest}: {len(rows)} proposal(s); review them, then 'shuyu glossary import {suggest}'",
+              file=sys.stderr)
