@@ -1,23 +1,34 @@
 """Readers of paired zh–en files, streamed: TSV, JSONL, TMX, XLIFF 1.2/2.x, line-aligned pairs.
 
-Every reader is a generator: memory does not grow with the file. Names ending in ``.gz`` are
-decompressed on the fly. XML is parsed with defusedxml (no entity expansion, no external
-entities).
+Every reader is a generator over the file read a block at a time: memory does not grow with the
+file. Names ending in ``.gz`` are decompressed on the fly. Text files (TSV, JSONL, line pairs) are
+UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030, found from the file's first block as
+:func:`~shuyu.formats.decode.decode_bytes` finds it. XML is parsed with defusedxml (no entity
+expansion, no external entities) in the encoding its declaration names. A pair's ``line`` is the
+line of the file it is on (for XML, the line of its ``tu``, ``trans-unit`` or ``segment`` tag).
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
+import re
+import xml.etree.ElementTree as ET
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
+from defusedxml import EntitiesForbidden
 
 from shuyu.errors import InputError
+from shuyu.formats.decode import decode_bytes
+from shuyu.formats.decode import utf16_without_bom
 
 FORMATS = ("tsv", "jsonl", "tmx", "xliff", "lines")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -34,14 +45,106 @@ class AlignedPair:
     line: int
 
 
-def _open_text(path: Path) -> IO[str]:
+HEAD = 1 << 16
+_CHUNK = 1 << 16
+_LINE_END = re.compile(r"([^\r\n]*)(\r\n|\r|\n)")
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    """The file's bytes as a stream, gunzipped on the fly when its name ends in ``.gz``."""
     try:
-        raw: IO[bytes] = gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")  # noqa: SIM115 - returned open
+        if path.name.lower().endswith(".gz"):
+            return gzip.open(path, "rb")
+        return path.open("rb")
     except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
+        raise InputError("no such file", path=str(path), hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=str(path), hint="name a file") from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _sniff(head: bytes, complete: bool, path: Path) -> tuple[str, int]:
+    """The codec of a text file from its first block, and the length of its BOM.
+
+    :raises InputError: when the block is neither UTF-8 nor Chinese GB18030 or UTF-16 (at the bad byte's line).
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", 2
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", 2
+    utf16 = utf16_without_bom(head)
+    if utf16:
+        return utf16, 0
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    # Whole lines only: in UTF-8 and GB18030 a 0x0A byte is always a line end.
+    sample = head if complete or b"\n" not in head else head[: head.rindex(b"\n") + 1]
+    _, encoding = decode_bytes(sample, str(path))  # utf-8 (the bad byte is past the sample), gb18030 or utf-16-*
+    return encoding, 0
+
+
+def _split_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` without their ends; ``\\n``, ``\\r\\n`` and a lone ``\\r`` each end one."""
+    pos = 0
+    for m in _LINE_END.finditer(text):
+        yield m.group(1)
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:]
+
+
+def _text_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` of a text file, lines without their ends, read a block at a time.
+
+    Line numbers count ``\\n``, ``\\r\\n`` and a lone ``\\r`` as line ends, as
+    :class:`~shuyu.text.offsets.LineIndex` does, so they match positions in the decoded file.
+
+    :raises InputError: at the line (and byte) where the file stops decoding, or for a broken gzip stream.
+    """
+    try:
+        yield from _decoded_lines(path)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise InputError(f"not a valid gzip file ({exc})", path=str(path)) from None
+
+
+def _decoded_lines(path: Path) -> Iterator[tuple[int, str]]:
+    with _open_binary(path) as raw:
+        head = raw.read(HEAD)
+        encoding, bom = _sniff(head, len(head) < HEAD, path)
+        raw.seek(bom)
+        n = 0
+        if encoding.startswith("utf-16"):
+            text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
+            try:
+                for line in text:
+                    n += 1
+                    yield n, line.rstrip("\r\n")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"cannot decode as {encoding.upper()} ({exc.reason})", path=str(path), line=n + 1,
+                                 hint="save the file as UTF-8") from None
+            return
+        offset = bom
+        for chunk in raw:  # binary lines, each ending in b"\n"
+            try:
+                decoded = chunk.decode(encoding)
+            except UnicodeDecodeError as exc:
+                before = chunk[: exc.start].decode(encoding, errors="replace")
+                lines_before = list(_split_lines(before)) if before else [""]
+                if before.endswith(("\r", "\n")):
+                    lines_before.append("")
+                raise InputError(f"cannot decode as {encoding.upper()} at byte {offset + exc.start}", path=str(path),
+                                 line=n + len(lines_before), column=len(lines_before[-1]) + 1,
+                                 hint="save the file as UTF-8") from None
+            offset += len(chunk)
+            for line in _split_lines(decoded):
+                n += 1
+                yield n, line
 
 
 def format_of(path: Path) -> str:
@@ -56,9 +159,13 @@ def format_of(path: Path) -> str:
 
 
 def read_pairs(path: str | Path, *, fmt: str | None = None, en_path: str | Path | None = None) -> Iterator[AlignedPair]:
-    """Stream the pairs of a bilingual file.
+    """Stream the pairs of a bilingual file, in file order.
 
-    :raises InputError: on a missing file, bad encoding, malformed XML or JSON, or unequal line counts.
+    :param path: the file (for line pairs, the Chinese one: ``NAME.zh``, its translation ``NAME.en``).
+    :param fmt: one of :data:`FORMATS`; by default the file name's suffix says.
+    :param en_path: the English file of line pairs, when it is not the ``.zh`` file's sibling.
+    :raises InputError: on a missing file, bad encoding, malformed XML or JSON, a unit without its
+        translation, or unequal line counts; always naming the file and, where there is one, the line.
     """
     p = Path(path)
     kind = fmt or format_of(p)
@@ -72,61 +179,85 @@ def read_pairs(path: str | Path, *, fmt: str | None = None, en_path: str | Path 
             raise InputError(f"unknown bilingual format {kind!r}", path=str(p), hint="one of " + ", ".join(FORMATS))
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 at byte {exc.start}", path=str(p), hint="save the file as UTF-8") from None
-    except (EOFError, gzip.BadGzipFile) as exc:
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise InputError(f"not a valid gzip file ({exc})", path=str(p)) from None
 
 
 def _sibling(zh: Path) -> Path:
     name = zh.name
-    en = name[:-3] + ".en" if name.endswith(".zh") else name.replace(".zh.", ".en.")
+    lower = name.lower()
+    if lower.endswith(".zh"):
+        en = name[:-3] + ".en"
+    elif lower.endswith(".zh.gz"):
+        en = name[:-6] + ".en.gz"
+    elif ".zh." in name:
+        en = name.replace(".zh.", ".en.", 1)
+    else:
+        raise InputError("cannot tell which file holds the English lines", path=str(zh),
+                         hint="name the files NAME.zh and NAME.en, or give the English file")
     return zh.with_name(en)
 
 
 def _tsv(path: Path) -> Iterator[AlignedPair]:
-    with _open_text(path) as f:
-        for n, raw in enumerate(f, start=1):
-            line = raw.rstrip("\r\n")
-            if not line.strip():
-                continue
-            cells = line.split("\t")
-            if n == 1 and [c.strip().lower() for c in cells] in (["zh", "en"], ["id", "zh", "en"]):
-                continue
-            if len(cells) == 2:
-                yield AlignedPair(str(n), cells[0], cells[1], str(path), n)
-            elif len(cells) == 3:
-                yield AlignedPair(cells[0], cells[1], cells[2], str(path), n)
-            else:
-                raise InputError(f"expected 2 or 3 tab-separated columns, found {len(cells)}", path=str(path),
-                                 line=n, hint="zh<TAB>en or id<TAB>zh<TAB>en")
+    for n, line in _text_lines(path):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if n == 1 and [c.strip().lower() for c in cells] in (["zh", "en"], ["id", "zh", "en"]):
+            continue
+        if len(cells) == 2:
+            yield AlignedPair(str(n), cells[0], cells[1], str(path), n)
+        elif len(cells) == 3:
+            yield AlignedPair(cells[0], cells[1], cells[2], str(path), n)
+        else:
+            raise InputError(f"expected 2 or 3 tab-separated columns, found {len(cells)}", path=str(path),
+                             line=n, hint="zh<TAB>en or id<TAB>zh<TAB>en")
 
 
 def _jsonl(path: Path) -> Iterator[AlignedPair]:
-    with _open_text(path) as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"malformed JSON: {exc.msg}", path=str(path), line=n, column=exc.colno) from None
-            if not isinstance(item, dict) or not isinstance(item.get("zh"), str) or not isinstance(item.get("en"), str):
-                raise InputError('each line must be an object with "zh" and "en" strings', path=str(path), line=n)
-            yield AlignedPair(str(item.get("id", n)), item["zh"], item["en"], str(path), n)
+    for n, line in _text_lines(path):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"malformed JSON: {exc.msg}", path=str(path), line=n, column=exc.colno) from None
+        if not isinstance(item, dict) or not isinstance(item.get("zh"), str) or not isinstance(item.get("en"), str):
+            raise InputError('each line must be an object with "zh" and "en" strings', path=str(path), line=n)
+        ident = item.get("id")
+        if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
+            raise InputError('"id" must be a string or an integer', path=str(path), line=n)
+        yield AlignedPair(str(n) if ident is None else str(ident), item["zh"], item["en"], str(path), n)
 
 
 def _lines(zh_path: Path, en_path: Path) -> Iterator[AlignedPair]:
-    with _open_text(zh_path) as zf, _open_text(en_path) as ef:
-        n = 0
-        for n, (z, e) in enumerate(zip(zf, ef), start=1):  # noqa: B905 - counts checked below
-            yield AlignedPair(str(n), z.rstrip("\r\n"), e.rstrip("\r\n"), str(zh_path), n)
-        if zf.readline() or ef.readline():
-            raise InputError(f"{zh_path.name} and {en_path.name} have different numbers of lines (first "
-                             f"difference after line {n})", path=str(zh_path))
+    en_lines = _text_lines(en_path)
+    for n, zh in _text_lines(zh_path):
+        en = next(en_lines, None)
+        if en is None:
+            raise InputError(f"{zh_path.name} has more lines than {en_path.name}: line {n} has no translation",
+                             path=str(zh_path), line=n, hint="the two files must have one line per segment")
+        yield AlignedPair(str(n), zh, en[1], str(zh_path), n)
+    extra = next(en_lines, None)
+    if extra is not None:
+        raise InputError(f"{en_path.name} has more lines than {zh_path.name}: line {extra[0]} has no source",
+                         path=str(en_path), line=extra[0], hint="the two files must have one line per segment")
 
 
-def _text_of(elem) -> str:  # type: ignore[no-untyped-def]
-    """The text of a segment element, inline markup (ph, bpt, g, mrk…) flattened to its text."""
-    return "".join(elem.itertext())
+# Inline elements whose content is native code (markup of the original format), not text:
+# TMX 1.4b and XLIFF 1.2 bpt, ept, it, ph. XLIFF 2's inline codes are empty elements.
+_NATIVE_CODE = frozenset({"bpt", "ept", "it", "ph"})
+
+
+def _text_of(elem: ET.Element) -> str:
+    """The text of a segment element: text-bearing inline markup (g, mrk, hi, pc…) flattened to its
+    text, native code (bpt, ept, it, ph) left out."""
+    parts = [elem.text or ""]
+    for child in elem:
+        if _local(child.tag) not in _NATIVE_CODE:
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _lang_side(lang: str) -> str:
@@ -134,23 +265,81 @@ def _lang_side(lang: str) -> str:
     return "zh" if lang.startswith("zh") else "en" if lang.startswith("en") else ""
 
 
-def _iter_xml(path: Path):  # type: ignore[no-untyped-def]
+# Elements whose start-tag line is noted: units, and the elements that name the languages.
+_TRACKED = frozenset({"tu", "trans-unit", "segment", "unit", "file", "xliff"})
+_EXPAT_WHERE = re.compile(r": line \d+, column \d+$")
+
+
+class _LineTreeBuilder(ET.TreeBuilder):
+    """A tree builder that notes the line of each unit's start tag (``tu``, ``trans-unit``, ``segment``…)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.expat = None
+        self.lines: dict[ET.Element, int] = {}
+
+    def start(self, tag, attrs):  # type: ignore[no-untyped-def]
+        elem = super().start(tag, attrs)
+        if _local(tag) in _TRACKED and self.expat is not None:
+            self.lines[elem] = self.expat.CurrentLineNumber
+        return elem
+
+
+def _iter_xml(path: Path) -> Iterator[tuple[str, ET.Element, int, ET.Element | None]]:
+    """``(event, element, line, parent)`` of an XML file parsed a block at a time.
+
+    ``line`` is the line of the start tag for units (0 for other elements); ``parent`` is the
+    enclosing element, so that a handled unit can be dropped from the tree and memory stays flat.
+    """
+    builder = _LineTreeBuilder()
+    parser = SafeET.XMLParser(target=builder)
+    builder.expat = parser.parser
+    pull = ET.XMLPullParser(events=("start", "end"), _parser=parser)
+    stack: list[ET.Element] = []
     try:
-        with _open_text(path) as f:
-            data = f.read().encode("utf-8")
-        yield from SafeET.iterparse(io.BytesIO(data), events=("start", "end"))
-    except SafeET.ParseError as exc:
+        with _open_binary(path) as raw:
+            while True:
+                chunk = raw.read(_CHUNK)
+                if chunk:
+                    pull.feed(chunk)
+                else:
+                    pull.close()
+                for event, elem in pull.read_events():
+                    if event == "start":
+                        stack.append(elem)
+                        yield event, elem, builder.lines.get(elem, 0), stack[-2] if len(stack) > 1 else None
+                    else:
+                        stack.pop()
+                        yield event, elem, builder.lines.pop(elem, 0), stack[-1] if stack else None
+                if not chunk:
+                    return
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise InputError(f"not a valid gzip file ({exc})", path=str(path)) from None
+    except ET.ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
-        raise InputError(f"malformed XML: {exc}", path=str(path), line=line, column=column + 1) from None
+        message = _EXPAT_WHERE.sub("", str(exc))
+        raise InputError(f"malformed XML: {message}", path=str(path), line=line, column=column + 1) from None
+    except EntitiesForbidden as exc:
+        raise InputError(f"refused XML: declares the entity {exc.name!r}", path=str(path),
+                         line=parser.parser.CurrentLineNumber, hint="XML entities are never expanded") from None
+    except DefusedXmlException as exc:
+        raise InputError(f"refused XML: {type(exc).__name__}", path=str(path), line=parser.parser.CurrentLineNumber,
+                         hint="external references are never followed") from None
 
 
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _drop(elem: ET.Element, parent: ET.Element | None) -> None:
+    elem.clear()
+    if parent is not None:
+        parent.remove(elem)
 
 
 def _tmx(path: Path) -> Iterator[AlignedPair]:
     index = 0
-    for event, elem in _iter_xml(path):
+    for event, elem, line, parent in _iter_xml(path):
         if event != "end" or _local(elem.tag) != "tu":
             continue
         index += 1
@@ -160,33 +349,56 @@ def _tmx(path: Path) -> Iterator[AlignedPair]:
                 continue
             side = _lang_side(tuv.get(XML_LANG) or tuv.get("lang") or "")
             seg = next((c for c in tuv if _local(c.tag) == "seg"), None)
-            if side and seg is not None:
+            if side and seg is not None and side not in sides:
                 sides[side] = _text_of(seg)
-        if "zh" in sides and "en" in sides:
-            yield AlignedPair(elem.get("tuid") or str(index), sides["zh"], sides["en"], str(path), index)
-        elem.clear()
+        ident = elem.get("tuid") or str(index)
+        for side in ("zh", "en"):
+            if side not in sides:
+                raise InputError(f"translation unit {ident!r} has no {side} segment", path=str(path), line=line,
+                                 hint='each <tu> needs a <tuv xml:lang="zh…"> and a <tuv xml:lang="en…"> with a <seg>')
+        yield AlignedPair(ident, sides["zh"], sides["en"], str(path), line)
+        _drop(elem, parent)
 
 
 def _xliff(path: Path) -> Iterator[AlignedPair]:
-    src_lang = trg_lang = ""
+    src_side = trg_side = ""
     index = 0
-    for event, elem in _iter_xml(path):
+    unit_id = ""
+    segments_in_unit = 0
+    for event, elem, line, parent in _iter_xml(path):
         tag = _local(elem.tag)
         if event == "start":
+            langs = None
             if tag == "xliff" and elem.get("srcLang"):  # XLIFF 2.x
-                src_lang, trg_lang = elem.get("srcLang", ""), elem.get("trgLang", "")
+                langs = (elem.get("srcLang", ""), elem.get("trgLang", ""))
             elif tag == "file" and elem.get("source-language"):  # XLIFF 1.2
-                src_lang, trg_lang = elem.get("source-language", ""), elem.get("target-language", "")
+                langs = (elem.get("source-language", ""), elem.get("target-language", ""))
+            elif tag == "unit":
+                unit_id, segments_in_unit = elem.get("id", ""), 0
+            if langs is not None:
+                src_side = _lang_side(langs[0]) if langs[0] else "zh"
+                trg_side = _lang_side(langs[1]) if langs[1] else "en"
+                if {src_side, trg_side} != {"zh", "en"}:
+                    raise InputError(f"not a Chinese–English file (source {langs[0]!r}, target {langs[1]!r})",
+                                     path=str(path), line=line)
+            continue
+        if tag == "unit":
+            _drop(elem, parent)
             continue
         if tag not in ("trans-unit", "segment"):
             continue
         index += 1
-        source = next((c for c in elem.iter() if _local(c.tag) == "source"), None)
-        target = next((c for c in elem.iter() if _local(c.tag) == "target"), None)
+        source = next((c for c in elem if _local(c.tag) == "source"), None)
+        target = next((c for c in elem if _local(c.tag) == "target"), None)
+        if tag == "segment":
+            segments_in_unit += 1
+            ident = elem.get("id") or (f"{unit_id}:{segments_in_unit}" if unit_id else str(index))
+        else:
+            ident = elem.get("id") or str(index)
         if source is None or target is None:
-            continue
-        texts = {_lang_side(src_lang) or "zh": _text_of(source), _lang_side(trg_lang) or "en": _text_of(target)}
-        if "zh" in texts and "en" in texts:
-            yield AlignedPair(elem.get("id") or str(index), texts["zh"], texts["en"], str(path), index)
-        if tag == "trans-unit":
-            elem.clear()
+            missing = "source" if source is None else "target"
+            raise InputError(f"{tag} {ident!r} has no <{missing}>", path=str(path), line=line,
+                             hint="shuyu reads translated units only: translate or remove it")
+        texts = {src_side or "zh": _text_of(source), trg_side or "en": _text_of(target)}
+        yield AlignedPair(ident, texts["zh"], texts["en"], str(path), line)
+        _drop(elem, parent)
