@@ -195,6 +195,7 @@ def test_wmt25_term_success_rate(mode: str, rate: float) -> None:
 
 
 @pytest.mark.external
+@pytest.mark.slow
 def test_wmt25_bleu_and_chrf() -> None:
     docs = _docs("proper")
     mt = wmt.mt_metrics([d.hyp for d in docs], [d.ref for d in docs])
@@ -223,6 +224,7 @@ def test_wmt25_consistency_from_pseudorefs_equals_stats(mode: str) -> None:
 
 
 @pytest.mark.external
+@pytest.mark.slow
 def test_wmt25_shuyu_word_bounded_figure() -> None:
     docs = _docs("proper")
     cmp = wmt.compare_success_rate([(d.src, d.hyp, d.ref, d.terms) for d in docs])

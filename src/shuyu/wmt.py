@@ -69,9 +69,19 @@ def wmt25_term_success_rate(src: str, hyp: str, src_term: str, trg_terms: Sequen
     if lowercase:
         src, hyp, src_term = src.lower(), hyp.lower(), src_term.lower()
         trg = [t.strip().lower() for t in trg]
+    return _ratio(src, hyp, src_term, trg)
+
+
+def _ratio(src: str, hyp: str, src_term: str, trg_terms: Iterable[str]) -> float:
     input_count = src.count(src_term)
-    output_count = sum(hyp.count(t) for t in trg)
+    output_count = sum(hyp.count(t) for t in trg_terms)
     return min(1.0 * output_count / input_count, 1.0)
+
+
+def _lowered_ratio(src_l: str, hyp_l: str, src_term: str, trg_terms: Sequence[str]) -> float:
+    """:func:`wmt25_term_success_rate` with ``lowercase=True`` on texts already lowercased (same result,
+    without lowercasing whole documents once per term)."""
+    return _ratio(src_l, hyp_l, src_term.lower(), [t.strip().lower() for t in trg_terms])
 
 
 @dataclass(slots=True)
@@ -100,12 +110,12 @@ def wmt25_success_rate(docs: Iterable[Doc]) -> SuccessRate:
     """
     result = SuccessRate()
     for src, hyp, ref, terms in docs:
-        src_l, ref_l = src.lower(), ref.lower()
+        src_l, ref_l, hyp_l = src.lower(), ref.lower(), hyp.lower()
         for src_term, trg_terms in terms.items():
             src_term = src_term.strip()
             if src_term and src_term.lower() in src_l and any(t.lower() in ref_l for t in trg_terms):
                 result.valid += 1
-                result.total += wmt25_term_success_rate(src, hyp, src_term, trg_terms, lowercase=True)
+                result.total += _lowered_ratio(src_l, hyp_l, src_term, trg_terms)
     return result
 
 
@@ -198,7 +208,7 @@ def compare_success_rate(docs: Sequence[Doc]) -> Wmt25Comparison:
             ours: float | None = None
             their: float | None = None
             if st and st.lower() in src_l and any(t.lower() in ref_l for t in trg_terms):
-                their = wmt25_term_success_rate(src, hyp, st, trg_terms, lowercase=True)
+                their = _lowered_ratio(src_l, hyp_l, st, trg_terms)
                 theirs.valid += 1
                 theirs.total += their
             cid = ids.get(src_term)

@@ -142,21 +142,21 @@ def test_wmt21_needs_shared_segment_ids(tmp_path: Path) -> None:
 
 
 @pytest.mark.external
+@pytest.mark.slow
 def test_wmt25_public_figures_json() -> None:
     root = external("wmt25-terminology-zhen")
-    result = runner.invoke(app, ["wmt", "wmt25", str(root), "--mode", "proper", "--format", "json"])
+    # BLEU and chrF2++ are asserted in tests/test_wmt.py (slow on these long documents).
+    result = runner.invoke(app, ["wmt", "wmt25", str(root), "--mode", "proper", "--no-mt", "--format", "json"])
     assert result.exit_code == 0, result.output
     fig = json.loads(result.stdout)["modes"]["proper"]
     tsr = fig["term_success_rate"]
     assert tsr["wmt25"]["valid"] == 5291
     assert math.isclose(tsr["wmt25"]["rate"], 0.8826445370268557, rel_tol=0, abs_tol=1e-12)
     assert tsr["shuyu"]["valid"] == 4576
-    assert math.isclose(fig["mt"]["BLEU"]["score"], 46.74327754116061, rel_tol=0, abs_tol=1e-12)
-    assert math.isclose(fig["mt"]["chrF2++"]["score"], 75.52663012192876, rel_tol=0, abs_tol=1e-12)
     assert math.isclose(fig["consistency"]["mean_macro"]["frequent"], 0.9300330922771287, rel_tol=0, abs_tol=1e-12)
     assert all(fig["consistency"]["equals_stats"].values())
-    assert fig["equals_published"] == {"bleu4": True, "chrf2++": True, "proper_term_success_rate": True,
-                                       "consistency_frequent": True, "consistency_predefined": True}
+    assert fig["equals_published"] == {"proper_term_success_rate": True, "consistency_frequent": True,
+                                       "consistency_predefined": True}
 
 
 @pytest.mark.external

@@ -27,8 +27,9 @@ WHY_25 = ("The WMT25 script counts lowercased substrings: a term is counted insi
           "inside a longer dictionary term on both sides, and once per alternative that spells the same span. "
           "shuyu counts each word-bounded span once and lets a longer term subsume the terms nested in it.")
 WHY_21 = ("Alam et al.'s exact-match looks for ' alternative ' between spaces in the hypothesis (tokenised text; "
-          "alternatives are unescaped regular expressions); unsegmented Chinese has no spaces, so most terms are missed. "
-          "shuyu matches Chinese as substrings after folding (no segmentation).")
+          "alternatives are unescaped regular expressions).")
+WHY_21_ZH = (" Unsegmented Chinese has no spaces, so most terms are missed; "
+             "shuyu matches Chinese as substrings after folding (no segmentation).")
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -177,5 +178,5 @@ def wmt21(
         lines.append(f"  shuyu substring matching (no segmentation)    {sm.correct}/{sm.total} = {sm.accuracy!r}")
     else:
         lines.append("  shuyu substring matching: for Chinese targets only (space-delimited languages need word boundaries)")
-    lines += ["", WHY_21, ""]
+    lines += ["", WHY_21 + (WHY_21_ZH if chinese else ""), ""]
     _emit("\n".join(lines), output)
