@@ -6,9 +6,11 @@ engine turns them into findings with file positions.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 HAN = ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
        "\U00030000-\U0003134f")
@@ -23,6 +25,10 @@ _PUNCT = re.compile("[" + "".join(_FULLWIDTH) + "\uff01-\uff5e]+")
 # Possessive: a shorter word or run of spaces could never be followed by the repeat, so the
 # engine is told not to try (same matches, a third faster).
 _WORD_REPEAT = re.compile(r"\b([A-Za-z]++)(\s++)(\1)\b", re.IGNORECASE)
+#: The characters outside ASCII that ``[A-Za-z]`` matches when case is ignored (İ ı ſ K).
+_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+#: Bytes → ASCII letters lower-cased, everything else a space.
+_LETTERS_ONLY = bytes(c | 0x20 if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
 #: Repeats that are good English ("had had", "that that").
 ALLOWED_REPEATS = frozenset({"had", "that"})
 _APOSTROPHES = re.compile(r"[A-Za-z](['’])(?=[A-Za-z])")
@@ -94,6 +100,8 @@ def repeated_words(text: str) -> list[Issue]:
     >>> [(i.found, i.expected) for i in repeated_words("implement the the spirit; he had had enough")]
     [('the the', 'the')]
     """
+    if not _may_repeat(text):
+        return []
     out = []
     for m in _WORD_REPEAT.finditer(text):
         word = m.group(1)
@@ -101,6 +109,18 @@ def repeated_words(text: str) -> list[Issue]:
             continue
         out.append(Issue("repeated-word", m.start(), m.end(), f"repeated word '{word}'", m.group(), word))
     return out
+
+
+def _may_repeat(text: str) -> bool:
+    """A cheap test before the repeated-word pattern: are two neighbouring words the same?
+
+    Words here are runs of ASCII letters, case folded, with everything else a separator: every
+    match of the pattern is such a pair (it may find pairs the pattern rejects, "the. The").
+    """
+    if not text.isascii() and any(c in text for c in _FOLDED_LETTERS):
+        return True
+    words = text.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    return any(map(operator.eq, words, islice(words, 1, None)))
 
 
 def quote_styles(texts: Sequence[str]) -> list[tuple[int, Issue]]:
