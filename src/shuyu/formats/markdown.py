@@ -91,16 +91,28 @@ class _Inline:
         for k, part in enumerate(self.src.split("\n")):
             line_no = min(first_line + k, len(lines.starts))
             line_start = lines.starts[line_no - 1]
-            line = lines.line_text(line_no)
+            line = lines.line_text(line_no).replace("\0", "\ufffd")  # as markdown-it reads NUL
             col_low = max(lower - line_start, 0)
             if in_cell:
                 col = line.find(part, col_low)
+                if col == -1 and "|" in part:
+                    # The table took the backslash off each escaped "\|": read the cell as written.
+                    escaped = part.replace("|", "\\|")
+                    col = line.find(escaped, col_low)
+                    if col != -1:
+                        self.src = part = escaped
             else:
                 stripped = line.rstrip()
                 col = len(stripped) - len(part) if stripped.endswith(part) else line.rfind(part)
                 if col < col_low:
                     col = line.find(part, col_low)
             base = line_start + max(col, 0)
+            core = part.lstrip(" ")
+            if col == -1 and core and not in_cell:
+                # A tab of the indentation came out as spaces: place the text after them.
+                found = line.find(core, col_low)
+                if found != -1:
+                    base = line_start + found - (len(part) - len(core))
             self.line_starts.append(at)
             self.bases.append(base)
             self.breaks.append(line_start + len(line) if line_no < len(lines.starts) else len(doc_text))
@@ -299,7 +311,7 @@ def _backtick_run(src: str, start: int, length: int) -> int:
         end = i
         while end < len(src) and src[end] == "`":
             end += 1
-        if end - i == length and (i == 0 or src[i - 1] != "`"):
+        if end - i == length and (i == start or src[i - 1] != "`"):  # an escaped "\`" may come just before
             return i
         i = src.find("`" * length, end)
     return -1
@@ -308,7 +320,7 @@ def _backtick_run(src: str, start: int, length: int) -> int:
 def _skip_link_tail(src: str, pos: int) -> int:
     """The position after the ``](destination "title")``, ``][ref]`` or ``]`` that closes a link."""
     close = src.find("]", pos)
-    while close > 0 and src[close - 1] == "\\":
+    while close > pos and src[close - 1] == "\\":  # a backslash before pos was an escape already read
         close = src.find("]", close + 1)
     if close == -1:
         return pos

@@ -22,8 +22,9 @@ Directive = tuple[int, str, frozenset[str]]
 def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
     """The action and rules of a comment's body, or None when it is not a shuyu directive.
 
-    >>> parse_directive(" shuyu: disable=term-deprecated, punctuation ")
-    ('disable', frozenset({'punctuation', 'term-deprecated'}))
+    >>> action, rules = parse_directive(" shuyu: disable=term-deprecated, punctuation ")
+    >>> action, sorted(rules)
+    ('disable', ['punctuation', 'term-deprecated'])
     >>> parse_directive(" just a comment ") is None
     True
 
