@@ -7,6 +7,9 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from shuyu.checks.base import LINT_RULES
+from shuyu.checks.base import CheckSettings
+from shuyu.checks.engine import lint_document
 from shuyu.formats.html import HtmlCollector
 from shuyu.formats.html import add_decoded
 from shuyu.formats.html import decode_reference
@@ -375,3 +378,15 @@ def test_random_documents_map_back_and_hide_what_is_not_prose(parts: list[str]) 
             if ch not in "\r\n":
                 assert doc.lines.line_text(line)[column - 1] == source[origin]
             assert source[origin] in (ch, "&")
+
+
+# -- end to end: a lint finding lands on the right line and column -------------------------------
+
+
+def test_deprecated_term_findings_point_into_the_html(tiny_glossary, tiny_matcher) -> None:
+    source = ("<html>\n<body><p>The mayor &amp; the\n<em>party</em> &rsquo;s CCP, the <b>CCP</b>.</p>\n"
+              "<!-- shuyu: disable-next-line=term-deprecated -->\n<p>CCP again</p>\n<p>徐州 CCP</p></body></html>\n")
+    doc = parse_html(source, "t.html")
+    findings, _ = lint_document(doc, tiny_glossary, tiny_matcher, CheckSettings(LINT_RULES))
+    deprecated = [f.location for f in findings if f.rule == "term-deprecated"]
+    assert deprecated == [Loc(3, 25, 3, 28), Loc(3, 37, 3, 40), Loc(6, 7, 6, 10)]  # line 5 is switched off

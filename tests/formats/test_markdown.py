@@ -7,6 +7,9 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from shuyu.checks.base import LINT_RULES
+from shuyu.checks.base import CheckSettings
+from shuyu.checks.engine import lint_document
 from shuyu.formats.html import decode_reference
 from shuyu.formats.markdown import parse_markdown
 from shuyu.model import Location
@@ -372,3 +375,12 @@ def test_nul_characters_keep_positions() -> None:
     assert locate(doc, "CCP", 0) == Loc(1, 5, 1, 8)
     assert locate(doc, "CCP", 1) == Loc(3, 7, 3, 10)
     assert_maps_back(doc)
+
+
+def test_deprecated_term_findings_point_into_the_markdown(tiny_glossary, tiny_matcher) -> None:
+    source = ("# Title\r\n\r\nThe mayor &amp; the\r\n*party* &rsquo;s CCP, the **CCP**.\r\n\r\n"
+              "<!-- shuyu: disable-next-line=term-deprecated -->\r\nCCP again\r\n\r\n| a | 徐州 CCP |\r\n|---|---|\r\n")
+    doc = parse_markdown(source, "t.md")
+    findings, _ = lint_document(doc, tiny_glossary, tiny_matcher, CheckSettings(LINT_RULES))
+    deprecated = [f.location for f in findings if f.rule == "term-deprecated"]
+    assert deprecated == [Loc(4, 18, 4, 21), Loc(4, 29, 4, 32), Loc(9, 10, 9, 13)]  # line 7 is switched off
