@@ -130,13 +130,16 @@ def test_tsv_bad_byte_in_the_first_block(tmp_path: Path) -> None:
     assert (err.message, err.line, err.column) == (f"cannot decode as UTF-8 or GB18030 at byte {at}", 2, 4)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not-gzip", "bad-crc"])
+@pytest.mark.parametrize("damage", ["truncated", "not-gzip", "bad-crc", "corrupt-body"])
 def test_tsv_broken_gzip(tmp_path: Path, damage: str) -> None:
     packed = bytearray(gzip.compress(f"{ZH1}\t{EN1}\n".encode() * 50))
     if damage == "truncated":
         packed = packed[:-20]
     elif damage == "not-gzip":
         packed = bytearray(b"id\tzh\ten\n")
+    elif damage == "corrupt-body":
+        for k in range(12, 40):  # deflate data: zlib.error, not a gzip exception
+            packed[k] ^= 0x55
     else:
         packed[-8] ^= 0xFF
     path = tmp_path / "p.tsv.gz"

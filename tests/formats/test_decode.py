@@ -181,13 +181,16 @@ def test_gzip_bytes_without_gz_name_are_not_decompressed(tmp_path: Path) -> None
     assert read_bytes(path) == packed
 
 
-@pytest.mark.parametrize("damage", ["not-gzip", "truncated", "bad-crc"])
+@pytest.mark.parametrize("damage", ["not-gzip", "truncated", "bad-crc", "corrupt-body"])
 def test_broken_gzip(tmp_path: Path, damage: str) -> None:
     packed = bytearray(gzip.compress(PROSE.encode("utf-8") * 20))
     if damage == "not-gzip":
         packed = bytearray(PROSE.encode("utf-8"))
     elif damage == "truncated":
         packed = packed[: len(packed) // 2]
+    elif damage == "corrupt-body":
+        for k in range(12, 40):  # deflate data: zlib.error, not a gzip exception
+            packed[k] ^= 0x55
     else:
         packed[-8] ^= 0xFF  # the CRC32 of the trailer
     path = tmp_path / "a.txt.gz"
