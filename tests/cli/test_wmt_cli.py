@@ -58,6 +58,7 @@ def test_wmt25_tiny_json(tmp_path: Path) -> None:
     assert list(tsr["differences"]) == ["hyp: substring inside a longer word or term (not counted by shuyu)"]
     assert fig["consistency"]["equals_stats"] == dict.fromkeys(map(str, YEARS), True)
     assert fig["consistency"]["mean_macro"] == {"first": 1.0, "frequent": 1.0, "predefined": 0.5}
+    assert "random_term_success_rate" not in fig  # the tiny references have an empty random dictionary
     assert fig["equals_published"] == {"proper_term_success_rate": True, "consistency_frequent": True,
                                        "consistency_predefined": True}
     assert set(fig["mt"]) == {"BLEU", "chrF2++"}
@@ -155,8 +156,10 @@ def test_wmt25_public_figures_json() -> None:
     assert tsr["shuyu"]["valid"] == 4576
     assert math.isclose(fig["consistency"]["mean_macro"]["frequent"], 0.9300330922771287, rel_tol=0, abs_tol=1e-12)
     assert all(fig["consistency"]["equals_stats"].values())
-    assert fig["equals_published"] == {"proper_term_success_rate": True, "consistency_frequent": True,
-                                       "consistency_predefined": True}
+    assert fig["random_term_success_rate"]["valid"] == 17859
+    assert math.isclose(fig["random_term_success_rate"]["rate"], 0.8806538958305274, rel_tol=0, abs_tol=1e-12)
+    assert fig["equals_published"] == {"proper_term_success_rate": True, "random_term_success_rate": True,
+                                       "consistency_frequent": True, "consistency_predefined": True}
 
 
 @pytest.mark.external

@@ -76,6 +76,10 @@ def wmt25(
         tuples = [(d.src, d.hyp, d.ref, d.terms) for d in docs]
         fig: dict[str, Any] = {"documents": len(docs), "term_success_rate": wmt.success_rate_figures(tuples)}
         ours: dict[str, float] = {"proper_term_success_rate": fig["term_success_rate"]["wmt25"]["rate"]}
+        if any(d.random for d in docs):
+            rnd = wmt.wmt25_success_rate((d.src, d.hyp, d.ref, d.random) for d in docs)
+            fig["random_term_success_rate"] = {"valid": rnd.valid, "rate": rnd.rate}
+            ours["random_term_success_rate"] = rnd.rate
         if mt:
             fig["mt"] = wmt.mt_metrics([d.hyp for d in docs], [d.ref for d in docs], "en")
             ours["bleu4"] = fig["mt"]["BLEU"]["score"]
@@ -112,6 +116,10 @@ def _wmt25_text(report: dict[str, Any]) -> str:
                      f"over {tsr['wmt25']['valid']} valid terms{mark('proper_term_success_rate')}")
         lines.append(f"  term success rate (shuyu, word-bounded)           {_f(tsr['shuyu']['rate'])}  "
                      f"over {tsr['shuyu']['valid']} valid terms")
+        if "random_term_success_rate" in fig:
+            rnd = fig["random_term_success_rate"]
+            lines.append(f"  random-dictionary success rate (wmt25)            {_f(rnd['rate'])}  "
+                         f"over {rnd['valid']} valid terms{mark('random_term_success_rate')}")
         if tsr["differences"]:
             lines.append("  where they differ ((document, term) pairs):")
             for reason, d in tsr["differences"].items():

@@ -20,6 +20,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,8 @@ class Wmt25Doc:
     ref: str
     hyp: str
     terms: dict[str, list[str]]
+    #: The year's ``random`` dictionary (randomly chosen correctly aligned word pairs), empty when absent.
+    random: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_wmt25_docs(root: Path, system: str, mode: str, years: tuple[int, ...] = ZHEN_YEARS,
@@ -110,10 +113,13 @@ def read_wmt25_docs(root: Path, system: str, mode: str, years: tuple[int, ...] =
                     raise InputError(f"missing key {missing[0]!r}", path=str(path), line=n)
             if h[src_lang].strip() != r[src_lang].strip():
                 raise InputError("source text differs from the reference file's", path=str(hyp_path), line=n)
-            terms = r["proper"]
-            if not isinstance(terms, dict) or not all(isinstance(v, list) for v in terms.values()):
-                raise InputError("'proper' must map each term to a list of target terms", path=str(ref_path), line=n)
-            docs.append(Wmt25Doc(year, r[src_lang].strip(), r[trg_lang].strip(), h[trg_lang].strip(), terms))
+            dicts = []
+            for key in ("proper", "random"):
+                terms = r.get(key, {})
+                if not isinstance(terms, dict) or not all(isinstance(v, list) for v in terms.values()):
+                    raise InputError(f"{key!r} must map each term to a list of target terms", path=str(ref_path), line=n)
+                dicts.append(terms)
+            docs.append(Wmt25Doc(year, r[src_lang].strip(), r[trg_lang].strip(), h[trg_lang].strip(), *dicts))
     return docs
 
 
