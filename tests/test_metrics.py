@@ -138,3 +138,38 @@ def test_prune_keeps_the_most_frequent_then_first_by_form() -> None:
     c.missing_examples = {"a": ["1"], "b": ["2"], "c": ["3"], "d": ["4"]}
     c.prune(2)
     assert (dict(c.missing_renderings), c.missing_examples) == ({"c": 5, "a": 2}, {"c": ["3"], "a": ["1"]})
+
+
+NUMBER_LINES = [
+    ("zh", "徐州市委书记、市人大常委会主任周铁根，6月9日，引进项目615个，总投资超1000亿元。"),
+    ("zh", "２０２０年６月９日，三家企业签约，增长百分之十五，约3.5万人参加，18:30开幕。"),
+    ("zh", "一带一路统一一体化，两人出席，二〇二〇年十二月三十一日。"),
+    ("zh", "没有数字的句子。"),
+    ("en", "On June 9, 2020 at 6:30 p.m. over 615 projects worth more than 100 billion yuan, 15 percent, COVID-19."),
+    ("en", "Two thousand people, twenty-one cities, the 3rd of May and in May 2019; 2019-2020 season."),
+]
+
+
+def _lines_to_check() -> list[tuple[str, str]]:
+    from tests.conftest import EXTERNAL
+
+    root = EXTERNAL / "wmt21-newstest-zhen"
+    lines = list(NUMBER_LINES)
+    if root.is_dir():  # the real news lines too, when ../shared is there
+        lines += [("zh", x) for x in (root / "sources" / "newstest2021.zh-en.src.zh").read_text("utf-8").splitlines()]
+        lines += [("en", x) for x in (root / "references" / "newstest2021.zh-en.ref.A.en").read_text("utf-8").splitlines()]
+    return lines
+
+
+def test_number_extraction_equals_the_public_functions() -> None:
+    from shuyu import numbers
+    from shuyu.metrics import _ZH_DATE_HINT
+    from shuyu.metrics import _ZH_QTY_HINT
+    from shuyu.metrics import quantities_and_dates
+
+    for lang, text in _lines_to_check():
+        qty, dates = numbers.extract_quantities(text, lang), numbers.extract_dates(text, lang)
+        assert quantities_and_dates(text, lang) == (qty, dates), text
+        if lang == "zh":  # the pre-filters are necessary conditions: no hint, nothing to find
+            assert _ZH_QTY_HINT.search(text) or not qty, text
+            assert _ZH_DATE_HINT.search(text) or not dates, text
