@@ -25,6 +25,8 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
     >>> action, rules = parse_directive(" shuyu: disable=term-deprecated, punctuation ")
     >>> action, sorted(rules)
     ('disable', ['punctuation', 'term-deprecated'])
+    >>> sorted(parse_directive("shuyu: disable-next-line=untranslated repeated-word")[1])
+    ['repeated-word', 'untranslated']
     >>> parse_directive(" just a comment ") is None
     True
 
@@ -34,7 +36,8 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
     m = _DIRECTIVE.match(comment)
     if not m:
         return None
-    rules = frozenset(r.strip() for r in (m.group(2) or "").split(",") if r.strip())
+    # Commas or spaces separate rules, as in ESLint's and Vale's comments: "disable=a b" is two rules.
+    rules = frozenset(re.split(r"[\s,]+", (m.group(2) or "").strip())) - {""}
     return m.group(1), rules
 
 
