@@ -165,10 +165,22 @@ class Matcher:
 
     def __init__(self, tables: dict[str, PatternTable]) -> None:
         self.tables = tables
-        self._zh = self._automaton(tables[ZH], ahocorasick_rs.MatchKind.LeftmostLongest)
-        # English needs every candidate: the longest one may fail its word boundary while a
-        # shorter one at the same place passes, so overlapping matches are filtered here.
-        self._en = self._automaton(tables[EN], ahocorasick_rs.MatchKind.Standard)
+        # Each automaton is built on first use: `lint` never searches Chinese.
+        self._automata: dict[str, ahocorasick_rs.AhoCorasick | None] = {}
+
+    @property
+    def _zh(self) -> ahocorasick_rs.AhoCorasick | None:
+        if ZH not in self._automata:
+            self._automata[ZH] = self._automaton(self.tables[ZH], ahocorasick_rs.MatchKind.LeftmostLongest)
+        return self._automata[ZH]
+
+    @property
+    def _en(self) -> ahocorasick_rs.AhoCorasick | None:
+        if EN not in self._automata:
+            # English needs every candidate: the longest one may fail its word boundary while a
+            # shorter one at the same place passes, so overlapping matches are filtered here.
+            self._automata[EN] = self._automaton(self.tables[EN], ahocorasick_rs.MatchKind.Standard)
+        return self._automata[EN]
 
     @classmethod
     def from_glossary(cls, glossary: Glossary) -> Matcher:
