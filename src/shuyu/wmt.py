@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from shuyu.glossary.model import Glossary
+from shuyu.match import Match
 from shuyu.match import Matcher
 from shuyu.model import EN
 from shuyu.model import ZH
@@ -143,10 +144,11 @@ def term_dict_glossary(terms: Mapping[str, Sequence[str]]) -> tuple[Glossary, di
     return Glossary(concepts=dict(concepts), expanded=concepts), ids
 
 
-def _concept_counts(matches: Iterable[object]) -> Counter[str]:
+def _concept_counts(matches: Iterable[Match]) -> Counter[str]:
+    """How many matches may mean each concept (a span shared by homonyms counts for each)."""
     counts: Counter[str] = Counter()
     for m in matches:
-        counts.update(m.concepts)  # type: ignore[attr-defined]
+        counts.update(m.concepts)
     return counts
 
 
