@@ -40,6 +40,9 @@ MATCHER_VERSION = "1"
 #: 市人大常委会主任 are safe.
 MIN_ELIDED_LENGTH = 4
 _SPACES = re.compile(r" {2,}")
+#: The ASCII characters English normalisation changes (line breaks, tabs, the backtick): text that
+#: is ASCII and holds none of them, nor two spaces in a row, normalises to its lower case alone.
+_ASCII_FOLDED = re.compile("[" + re.escape("".join(c for c in map(chr, range(128)) if fold_en_keep_case(c) != c)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,9 +213,12 @@ class Matcher:
 
     def find_en(self, text: str) -> list[Match]:
         """Word-bounded leftmost-longest matches in English text."""
-        if self._en is None or not text:
+        if not text or self._en is None:
             return []
-        norm, omap = normalize_en(text)
+        if text.isascii() and "  " not in text and _ASCII_FOLDED.search(text) is None:
+            norm, omap = text.lower(), None  # what normalize_en gives, with an identity map
+        else:
+            norm, omap = normalize_en(text)
         entries_of = self.tables[EN].entries
         n = len(norm)
         candidates: list[tuple[int, int, tuple[Entry, ...]]] = []
@@ -232,7 +238,7 @@ class Matcher:
             if end != e:
                 entries = tuple(x for x in entries if x.plural)
             if any(x.case_sensitive for x in entries):
-                o_start, o_end = omap.to_original(s), omap.end_to_original(e)
+                o_start, o_end = (omap.to_original(s), omap.end_to_original(e)) if omap else (s, e)
                 surface = _SPACES.sub(" ", fold_en_keep_case(text[o_start:o_end]))
                 entries = tuple(x for x in entries
                                 if not x.case_sensitive or normalize_en_term(x.text, keep_case=True) == surface)
@@ -245,7 +251,7 @@ class Matcher:
         for s, e, entries in candidates:
             if s < last_end:
                 continue
-            o_start, o_end = omap.to_original(s), omap.end_to_original(e)
+            o_start, o_end = (omap.to_original(s), omap.end_to_original(e)) if omap else (s, e)
             out.append(Match(o_start, o_end, text[o_start:o_end], entries, EN))
             last_end = e
         return out
