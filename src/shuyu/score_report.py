@@ -115,7 +115,7 @@ def _missing_html(c: ConceptStats, top: int = 10) -> str:
         items.append(f"<li>… {len(forms) - top} more forms</li>")
     if c.missing_unaligned:
         items.append(f"<li>no English found: {c.missing_unaligned}</li>")
-    return f"<ul class='m'>{''.join(items)}</ul>" if items else ""
+    return f"<br><small>the English used instead:</small><ul class='m'>{''.join(items)}</ul>" if items else ""
 
 
 def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200) -> str:

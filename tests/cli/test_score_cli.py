@@ -178,3 +178,23 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
         assert json.loads(shown.stdout)["corpus"]["pairs"] == 43  # never in the JSON on stdout
     off = runner.invoke(app, ["score", str(path), "--format", "json", "--no-progress", *G])
     assert off.stderr == ""
+
+
+def test_jobs_identical_across_many_chunks_with_pruning(tmp_path: Path, monkeypatch) -> None:
+    # Small chunks and a tight bound on missing forms, so merging and pruning happen many times:
+    # one process and two give the same bytes.
+    monkeypatch.setattr(score_cli, "CHUNK", 4)
+    monkeypatch.setattr(score_cli, "MAX_MISSING_FORMS", 2)
+    words = ["Alpha", "Beta", "Alpha", "Gamma", "Alpha", "Delta", "Beta", "Eps", "Beta", "Zeta", "Alpha"] * 3
+    path = tmp_path / "c.tsv"
+    path.write_text("".join(f"无锡市委书记出席第{i}次会议。\tParty chief {w} of Wuxi attended meeting {i}.\n"
+                            for i, w in enumerate(words)), encoding="utf-8")
+    one = runner.invoke(app, ["score", str(path), "--format", "json", *G])
+    two = runner.invoke(app, ["score", str(path), "--format", "json", "--jobs", "2", *G])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    (concept,) = json.loads(one.stdout)["concepts"]
+    assert concept["renderings"] == {"missing": 33}
+    assert concept["missing_renderings"] == {"Party chief Alpha of Wuxi": 12, "Party chief Beta of Wuxi": 9}
+    # Gamma, Delta, Eps, Zeta (3 each) were pruned at chunk ends: counts are kept for the forms that recur most
+    assert concept["missing_examples"]["Party chief Alpha of Wuxi"] == ["c.tsv:1", "c.tsv:3", "c.tsv:5"]

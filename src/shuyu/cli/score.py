@@ -27,6 +27,7 @@ from shuyu.formats.bilingual import read_pairs
 from shuyu.formats.decode import read_text
 from shuyu.fsutil import write_atomic
 from shuyu.metrics import CHUNK
+from shuyu.metrics import MAX_MISSING_FORMS
 from shuyu.metrics import CorpusStats
 from shuyu.metrics import Scorer
 from shuyu.metrics import chunks
@@ -199,9 +200,9 @@ def score(
     with _progress_bar(progress and _stderr_is_tty()) as advance:
         if jobs > 1:
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(layers, not no_bundled)) as pool:
-                stats = combine(_in_order(pool, chunks(pairs, CHUNK), jobs, advance))
+                stats = combine(_in_order(pool, chunks(pairs, CHUNK), jobs, advance), MAX_MISSING_FORMS)
         else:
-            stats = score_pairs(_counted(pairs, advance), g, matcher)
+            stats = score_pairs(_counted(pairs, advance), g, matcher, chunk=CHUNK, keep=MAX_MISSING_FORMS)
     sig = signature(g)
     if format_ == "json":
         text = score_report.to_json(stats, sig, mt)
