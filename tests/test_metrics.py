@@ -173,3 +173,16 @@ def test_number_extraction_equals_the_public_functions() -> None:
         if lang == "zh":  # the pre-filters are necessary conditions: no hint, nothing to find
             assert _ZH_QTY_HINT.search(text) or not qty, text
             assert _ZH_DATE_HINT.search(text) or not dates, text
+
+
+def test_a_pair_is_one_example_however_often_it_holds_the_concept(tiny_glossary, tiny_matcher) -> None:
+    pairs = [("a", "无锡市委书记黄钦出席。无锡市委书记讲话。",
+              "Secretary of the CPC Wuxi Municipal Committee Huang Qin attended. Secretary of the CPC Wuxi "
+              "Municipal Committee spoke."),
+             ("b", "无锡市委书记出席。", "Secretary of the CPC Wuxi Municipal Committee attended.")]
+    serial = score_pairs(pairs, tiny_glossary, tiny_matcher).concepts["municipal-party-secretary@wuxi"]
+    assert serial.occurrences == 3
+    assert serial.examples == {"Secretary of the CPC Wuxi Municipal Committee": ["a", "b"]}
+    shards = score_pairs(pairs[:1], tiny_glossary, tiny_matcher)
+    shards.merge(score_pairs(pairs, tiny_glossary, tiny_matcher))
+    assert shards.concepts["municipal-party-secretary@wuxi"].examples == serial.examples

@@ -326,13 +326,11 @@ class ConceptStats:
         self.occurrences += other.occurrences
         self.renderings.update(other.renderings)
         self.statuses.update(other.statuses)
-        for form, ids in other.examples.items():
-            mine = self.examples.setdefault(form, [])
-            mine.extend(ids[: MAX_EXAMPLES - len(mine)])
+        for mine_by_form, theirs in ((self.examples, other.examples), (self.missing_examples, other.missing_examples)):
+            for form, ids in theirs.items():
+                mine = mine_by_form.setdefault(form, [])
+                mine.extend([i for i in ids if i not in mine][: MAX_EXAMPLES - len(mine)])
         self.missing_renderings.update(other.missing_renderings)
-        for form, ids in other.missing_examples.items():
-            mine = self.missing_examples.setdefault(form, [])
-            mine.extend(ids[: MAX_EXAMPLES - len(mine)])
         self.missing_unaligned += other.missing_unaligned
 
     def prune(self, keep: int = MAX_MISSING_FORMS) -> None:
@@ -499,7 +497,7 @@ class Scorer:
             c.renderings[form] += 1
             c.statuses[status] += 1
             ex = c.examples.setdefault(form, [])
-            if len(ex) < MAX_EXAMPLES:
+            if len(ex) < MAX_EXAMPLES and pair_id not in ex:  # a release pair can hold a concept twice
                 ex.append(pair_id)
             if entry is not None:
                 continue
@@ -518,7 +516,7 @@ class Scorer:
             used = tokens.form(*span)
             c.missing_renderings[used] += 1
             ex = c.missing_examples.setdefault(used, [])
-            if len(ex) < MAX_EXAMPLES:
+            if len(ex) < MAX_EXAMPLES and pair_id not in ex:
                 ex.append(pair_id)
 
     def score_chunk(self, pairs: Iterable[tuple[str, str, str]]) -> CorpusStats:
