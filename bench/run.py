@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import random
@@ -37,11 +38,18 @@ PLANTS = ["CCP Wuxi Municipal Committee", "Xu Zhou", "CPC Wuxi Municipal Governm
 
 def median_time(func: Callable[[], object], repeat: int) -> tuple[float, object]:
     times, result = [], None
+    cpu = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = func()
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    LAST_CPU[0] = statistics.median(cpu)
     return statistics.median(times), result
+
+
+#: CPU time (median) of the last median_time call: on a shared machine wall time also counts waiting.
+LAST_CPU = [0.0]
 
 
 def peak_memory(func: Callable[[], object]) -> float:
@@ -98,7 +106,9 @@ def run_shuyu(args: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def lint_in_process(site: Path, glossary_dirs: list[str], bundled: bool) -> tuple[float, int, float]:
+def lint_in_process(site: Path, glossary_dirs: list[str], bundled: bool) -> tuple[float, set[tuple[str, int, int]], float]:
+    """Median time of reading and linting every page in this process, the places of its deprecated-form
+    and romanisation findings (file name, line, column), and peak memory (MB) of the whole run."""
     from shuyu.cache import load_with_matcher
     from shuyu.checks.base import LINT_RULES
     from shuyu.checks.base import CheckSettings
@@ -109,11 +119,69 @@ def lint_in_process(site: Path, glossary_dirs: list[str], bundled: bool) -> tupl
     settings = CheckSettings(LINT_RULES)
     files = sorted(site.iterdir())
 
-    def go() -> int:
-        return sum(1 for f in files for x in lint_document(read_document(f), g, m, settings)[0]
-                   if x.rule in ("term-deprecated", "name-romanization"))
+    def go() -> set[tuple[str, int, int]]:
+        return {(Path(x.location.path).name, x.location.line, x.location.column)
+                for f in files for x in lint_document(read_document(f), g, m, settings)[0]
+                if x.rule in ("term-deprecated", "name-romanization")}
 
-    return *median_time(go, REPEAT), peak_memory(go)  # type: ignore[return-value]
+    t, found = median_time(go, REPEAT)
+    return t, found, max_rss_mb()  # type: ignore[return-value]
+
+
+def with_cpu(size: float, t: float) -> str:
+    """Wall time and MB/s, with the CPU time of the same runs."""
+    cpu = LAST_CPU[0]
+    return f"{t:.2f} s ({size / t:.1f} MB/s); CPU {cpu:.2f} s ({size / cpu:.1f} MB/s)"
+
+
+def max_rss_mb(children: bool = False) -> float:
+    """Peak resident memory (MB) of this process (or of its largest finished child)."""
+    import resource
+
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def timed_command(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall time, peak resident memory (MB, through /usr/bin/time when present) and stdout of a command."""
+    gnu_time = Path("/usr/bin/time")
+    report = DATA / "time.txt"
+    prefix = [str(gnu_time), "-f", "%M", "-o", str(report)] if gnu_time.exists() else []
+    start = time.perf_counter()
+    proc = subprocess.run([*prefix, *cmd], capture_output=True, text=True, check=False, cwd=cwd,
+                          env={**os.environ, **(env or {})})
+    wall = time.perf_counter() - start
+    peak = float(report.read_text().split()[-1]) / 1024 if prefix and report.exists() else float("nan")
+    return wall, peak, proc.stdout
+
+
+def planted_places(site: Path) -> dict[str, tuple[int, int, int]]:
+    """Each page's planted form: file name → (line, first column, column after it), 1-based."""
+    out = {}
+    for page in sorted(site.iterdir()):
+        text = page.read_text(encoding="utf-8")
+        for plant in PLANTS:
+            at = text.find(f"Officials of the {plant} attended.")
+            if at != -1:
+                start = at + len("Officials of the ")
+                line_start = text.rfind("\n", 0, start) + 1
+                column = start - line_start + 1
+                out[page.name] = (text.count("\n", 0, start) + 1, column, column + len(plant))
+                break
+    return out
+
+
+def planted_found(places: dict[str, tuple[int, int, int]], found: set[tuple[str, int, int]]) -> set[str]:
+    """The pages whose planted form a tool reported (a finding starting inside the planted span's line
+    at or before its end, after the start of 'Officials of the')."""
+    by_line: dict[tuple[str, int], list[int]] = {}
+    for name, line, column in found:
+        by_line.setdefault((name, line), []).append(column)
+    hit = set()
+    for name, (line, first, after) in places.items():
+        if any(first - len("Officials of the ") <= c < after for c in by_line.get((name, line), [])):
+            hit.add(name)
+    return hit
 
 
 def naive_find(site: Path, patterns: list[str]) -> Callable[[], int]:
@@ -137,38 +205,58 @@ def naive_regex(site: Path, patterns: list[str]) -> Callable[[], int]:
     return go
 
 
-def deprecated_forms() -> list[str]:
+def deprecated_forms() -> list[tuple[str, str]]:
+    """(deprecated English form, the preferred form to write) of the bundled glossary."""
     from shuyu.glossary.load import load_glossary
 
     g = load_glossary()
-    return sorted({t.text for c in g.expanded.values() for t in c.terms if t.lang == "en" and t.status.value == "deprecated"})
+    return sorted({(t.text, c.preferred("en")) for c in g.expanded.values() for t in c.terms
+                   if t.lang == "en" and t.status.value == "deprecated"})
 
 
-def textlint(site: Path, forms: list[str]) -> tuple[float | None, str]:
-    """textlint with textlint-rule-prh and textlint-plugin-html, installed into bench/_tools by npm."""
+def prh_pattern(form: str) -> str:
+    """A prh pattern for a form as shuyu matches it: word-bounded, any case, runs of spaces, either apostrophe."""
+    body = re.sub(r"([\\^$.*+?()\[\]{}|/])", r"\\\1", form).replace(" ", r"\s+").replace("'", "['’]")
+    return f"/\\b{body}\\b/i"
+
+
+def textlint(site: Path, forms: list[tuple[str, str]]) -> tuple[float | None, float, set[tuple[str, int, int]], str]:
+    """textlint with textlint-rule-prh and textlint-plugin-html (Markdown is built in), installed into
+    bench/_tools by npm; one prh rule per deprecated form. Returns wall time, peak memory, the places of
+    its findings (file name, line, column) and a note."""
     npm = shutil.which("npm")
-    if npm is None:
-        return None, "npm absent: textlint skipped"
     tools = DATA.parent / "_tools"
-    if not (tools / "node_modules" / ".bin" / "textlint").exists():
+    binary = tools / "node_modules" / ".bin" / "textlint"
+    if not binary.exists():
+        if npm is None:
+            return None, float("nan"), set(), "npm absent: textlint skipped"
         print("installing textlint, textlint-rule-prh, textlint-plugin-html into bench/_tools …", file=sys.stderr)
         tools.mkdir(parents=True, exist_ok=True)
         proc = subprocess.run([npm, "install", "--prefix", str(tools), "--no-audit", "--no-fund", "textlint",
                                "textlint-rule-prh", "textlint-plugin-html"], capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            return None, "npm install failed: textlint skipped"
+            return None, float("nan"), set(), "npm install failed: textlint skipped"
     rules = ["version: 1", "rules:"]
-    for form in forms[:2000]:
-        rules += [f"  - expected: {form!r}", f"    pattern: {form!r}"]
+    for form, expected in forms:
+        quote = "'"
+        rules += [f"  - expected: {quote}{expected.replace(quote, quote * 2)}{quote}",
+                  f"    pattern: {quote}{prh_pattern(form).replace(quote, quote * 2)}{quote}"]
     (tools / "prh.yml").write_text("\n".join(rules) + "\n", encoding="utf-8")
     (tools / ".textlintrc.json").write_text(
         '{"plugins": {"html": true}, "rules": {"prh": {"rulePaths": ["' + str(tools / "prh.yml") + '"]}}}',
         encoding="utf-8")
-    html_files = [str(p) for p in sorted(site.iterdir()) if p.suffix == ".html"]
-    start = time.perf_counter()
-    subprocess.run([str(tools / "node_modules" / ".bin" / "textlint"), "--config", str(tools / ".textlintrc.json"),
-                    *html_files], capture_output=True, check=False, cwd=tools)
-    return time.perf_counter() - start, "ok"
+    pages = [str(p) for p in sorted(site.iterdir())]
+    times, peak, found = [], float("nan"), set()
+    for _ in range(TEXTLINT_REPEAT):
+        wall, peak, out = timed_command([str(binary), "--config", str(tools / ".textlintrc.json"), "--format", "json",
+                                         *pages], cwd=tools)
+        times.append(wall)
+        try:
+            results = json.loads(out)
+        except ValueError:
+            return None, peak, set(), "textlint failed: " + out[:200]
+        found = {(Path(r["filePath"]).name, m["line"], m["column"]) for r in results for m in r["messages"]}
+    return statistics.median(times), peak, found, "ok"
 
 
 def check_rows() -> list[tuple[str, str, str, str, str]]:
@@ -228,6 +316,15 @@ def score_rows(n: int) -> list[tuple[str, str, str, str, str]]:
 
 
 REPEAT = 3
+#: textlint takes minutes on the full site: fewer runs.
+TEXTLINT_REPEAT = 1
+
+
+Row = tuple[str, str, str, str, str, str]
+
+
+def mb_s(size: float, t: float) -> str:
+    return f"{t:.2f} s ({size / t:.1f} MB/s)"
 
 
 def main() -> int:
@@ -236,69 +333,135 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a small site (2 MB) for a smoke run")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-textlint", action="store_true")
+    parser.add_argument("--textlint-pages", type=int, default=48,
+                        help="pages textlint lints with every deprecated form as a prh rule (it takes seconds a page)")
     args = parser.parse_args()
     REPEAT = args.repeat
     sys.path.insert(0, str(ROOT / "src"))
-    rows: list[tuple[str, str, str, str, str]] = []
+    rows: list[Row] = []
+
+    def add(*row: str) -> None:
+        rows.append(row)  # type: ignore[arg-type]
+        print(" | ".join(row), file=sys.stderr, flush=True)
+
     pages, mds, mb = (100, 20, 2.0) if args.quick else (1000, 200, 20.0)
     site, planted = make_site(pages, mds, mb)
     size = site_bytes(site) / 1e6
+    places = planted_places(site)
     print(f"site: {pages} HTML + {mds} Markdown pages, {size:.1f} MB, {planted} planted", file=sys.stderr)
-
-    t, found, peak = lint_in_process(site, [], True)
-    rows.append(("lint, bundled glossary", f"{t:.2f} s ({size / t:.1f} MB/s)", "", "", f"{peak:.0f} MB"))
-    print(rows[-1], f"found {found} of {planted} planted", file=sys.stderr)
     national = DATA / "national"
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_glossary.py"), str(national)], check=True,
                    capture_output=True)
-    t2, _, peak2 = lint_in_process(site, [str(national)], False)
-    rows.append(("lint, national glossary (~50k concepts)", f"{t2:.2f} s ({size / t2:.1f} MB/s)", "", "",
-                 f"{peak2:.0f} MB"))
-    forms = deprecated_forms()
-    tf, _ = median_time(naive_find(site, forms), REPEAT)
-    rows.append(("lint vs str.find loop over deprecated forms", f"{t:.2f} s", f"{tf:.2f} s", f"{tf / t:.2f}x", ""))
-    tr, _ = median_time(naive_regex(site, forms), REPEAT)
-    rows.append(("lint vs one regex alternation", f"{t:.2f} s", f"{tr:.2f} s", f"{tr / t:.2f}x", ""))
-    if not args.no_textlint:
-        tt, note = textlint(site, forms)
-        html_mb = sum(p.stat().st_size for p in site.iterdir() if p.suffix == ".html") / 1e6
-        if tt is not None:
-            rows.append(("lint vs textlint-prh (HTML only)", f"{t * html_mb / size:.2f} s", f"{tt:.2f} s",
-                         f"{tt / (t * html_mb / size):.1f}x", ""))
-        else:
-            rows.append(("lint vs textlint-prh", "", note, "", ""))
 
-    rows += check_rows()
-    rows += score_rows(50_000 if args.quick else 200_000)
+    t, found, peak = lint_in_process(site, [], True)
+    shuyu_hits = planted_found(places, found)
+    add("lint, bundled glossary, one process (read, parse, all lint rules)", with_cpu(size, t), "", "",
+        f"{peak:.0f} MB (process)", f"{len(shuyu_hits)} of {planted} planted found")
+    t2, found2, peak2 = lint_in_process(site, [str(national)], False)
+    add("lint, national glossary (~50k concepts), one process", with_cpu(size, t2), "", "", f"{peak2:.0f} MB (process)",
+        f"{len(planted_found(places, found2))} of {planted} planted found")
+
+    cache = DATA / "cache"
+    env = {"SHUYU_CACHE_DIR": str(cache / "warm")}
+    run_shuyu(["lint", str(site / "page0000.html")], env)
+    cli = [sys.executable, "-m", "shuyu", "lint", str(site), "--format", "json", "-o", os.devnull]
+    tc, peak_cli, _ = timed_command(cli, env=env)
+    add("shuyu lint SITE (CLI, whole site, warm cache, JSON report)", mb_s(size, tc), "", "", f"{peak_cli:.0f} MB", "")
+
+    forms = deprecated_forms()
+    # The naive alternatives are ten to a hundred times slower: timed once.
+    tf, _ = median_time(naive_find(site, [f for f, _ in forms]), 1)
+    add(f"lint vs str.find loop over {len(forms)} deprecated forms (raw files)", f"{t:.2f} s", f"{tf:.2f} s",
+        f"{tf / t:.2f}x", "", "timed once; the naive loop reads markup and scripts too")
+    tr, _ = median_time(naive_regex(site, [f for f, _ in forms]), 1)
+    add("lint vs one regex alternation of the same forms (raw files)", f"{t:.2f} s", f"{tr:.2f} s", f"{tr / t:.2f}x", "",
+        "timed once")
+
+    if not args.no_textlint:
+        # Whole site, the five planted forms only: textlint's best case (few rules).
+        planted_forms = [(f, e) for f, e in forms if f in PLANTS]
+        tt, tpeak, tfound, note = textlint(site, planted_forms)
+        if tt is not None:
+            t_hits = planted_found(places, tfound)
+            same = "same pages" if t_hits == shuyu_hits else f"differ on {len(t_hits ^ shuyu_hits)} pages"
+            add(f"shuyu lint SITE (CLI) vs textlint-prh, {len(planted_forms)} rules (the planted forms)",
+                mb_s(size, tc), mb_s(size, tt), f"{tt / tc:.1f}x", f"{peak_cli:.0f} / {tpeak:.0f} MB",
+                f"planted found: shuyu {len(shuyu_hits)}, textlint {len(t_hits)} of {planted}, {same}")
+        else:
+            add("lint vs textlint-prh", "", note, "", "", "")
+        # A sample of pages, every deprecated form a prh rule: what shuyu checks.
+        sample_dir = DATA / "textlint-sample"
+        if sample_dir.is_dir():
+            shutil.rmtree(sample_dir)
+        sample_dir.mkdir(parents=True)
+        every = sorted(site.iterdir())
+        for page in every[:: max(1, len(every) // args.textlint_pages)][: args.textlint_pages]:
+            shutil.copy(page, sample_dir / page.name)
+        sample_mb = site_bytes(sample_dir) / 1e6
+        sample_places = planted_places(sample_dir)
+        tt2, tpeak2, tfound2, note2 = textlint(sample_dir, forms)
+        ts, sfound, _ = lint_in_process(sample_dir, [], True)
+        tcs, speak_s, _ = timed_command([*cli[:4], str(sample_dir), *cli[5:]], env=env)
+        if tt2 is not None:
+            same = "identical findings" if tfound2 == sfound else (
+                f"{len(tfound2 & sfound)} shared, shuyu only {len(sfound - tfound2)}, textlint only {len(tfound2 - sfound)}")
+            add(f"lint {len(sample_places)} sample pages ({sample_mb:.2f} MB) vs textlint-prh, {len(forms)} rules (every "
+                "deprecated form)", f"CLI {mb_s(sample_mb, tcs)}; in process {ts:.2f} s", mb_s(sample_mb, tt2),
+                f"{tt2 / tcs:.0f}x (CLI)", f"{speak_s:.0f} / {tpeak2:.0f} MB",
+                f"deprecated-form findings: shuyu {len(sfound)}, textlint {len(tfound2)}: {same}; planted found: "
+                f"shuyu {len(planted_found(sample_places, sfound))}, textlint {len(planted_found(sample_places, tfound2))}"
+                f" of {len(sample_places)}")
+        else:
+            add("lint vs textlint-prh (every form)", "", note2, "", "", "")
 
     small = DATA / "small.md"
     small.write_text("Huang Qin, Secretary of the CCP Wuxi Municipal Committee.\n", encoding="utf-8")
-    cache = DATA / "cache"
+    if cache.is_dir():
+        shutil.rmtree(cache)
     cold = statistics.median(
         run_shuyu(["lint", str(small)], {"SHUYU_CACHE_DIR": str(cache / f"cold{i}")}) for i in range(REPEAT))
     run_shuyu(["lint", str(small)], {"SHUYU_CACHE_DIR": str(cache / "warm")})
     warm = statistics.median(run_shuyu(["lint", str(small)], {"SHUYU_CACHE_DIR": str(cache / "warm")})
                              for _ in range(REPEAT))
-    rows.append(("start-up: lint one small page, cold cache", f"{cold:.2f} s", "", "", ""))
-    rows.append(("start-up: lint one small page, warm cache", f"{warm:.2f} s", "", f"{cold / warm:.1f}x faster", ""))
+    imports = statistics.median(timed_command([sys.executable, "-c", "import shuyu.cli"])[0] for _ in range(REPEAT))
+    bare = statistics.median(timed_command([sys.executable, "-c", "pass"])[0] for _ in range(REPEAT))
+    add("start-up: shuyu lint one small page, cold cache", f"{cold:.2f} s", "", "", "", "")
+    add("start-up: shuyu lint one small page, warm cache", f"{warm:.2f} s", "", f"{cold / warm:.1f}x faster than cold",
+        "", f"of which python -c 'import shuyu.cli' {imports:.2f} s (bare interpreter {bare:.2f} s)")
 
     from shuyu.glossary.load import read_glossary
     from shuyu.match import Matcher
 
+    def build_automata(g):  # type: ignore[no-untyped-def]
+        m = Matcher.from_glossary(g)
+        m.find_en("x")
+        m.find_zh("徐")  # automata are built on first use
+        return m
+
     for name, layers, bundled in (("bundled", [], True), ("national", [str(national)], False)):
         tl, (g, _) = median_time(lambda layers=layers, bundled=bundled: read_glossary(layers, bundled=bundled), REPEAT)
-        tb, _ = median_time(lambda g=g: Matcher.from_glossary(g), REPEAT)
-        rows.append((f"glossary {name}: load+validate+expand ({len(g.expanded)} concepts)", f"{tl:.2f} s", "", "", ""))
-        rows.append((f"glossary {name}: automaton build", f"{tb:.2f} s", "", "", ""))
+        tb, _ = median_time(lambda g=g: build_automata(g), REPEAT)
+        add(f"glossary {name}: load+validate+expand ({len(g.expanded)} concepts)", f"{tl:.2f} s", "", "", "", "")
+        add(f"glossary {name}: pattern tables + both automata", f"{tb:.2f} s", "", "", "",
+            f"cold total {tl + tb:.2f} s")
+
+    for row in check_rows():
+        add(*row, "")
+    for row in score_rows(50_000 if args.quick else 200_000):
+        add(*row, "")
 
     write_results(rows)
     return 0
 
 
-def write_results(rows: list[tuple[str, str, str, str, str]]) -> None:
-    head = (f"Run {dt.date.today()} on {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{platform.machine()}; medians of {REPEAT} runs.\n\n"
-            "| figure | shuyu | alternative | ratio | peak memory |\n|---|---|---|---|---|\n")
+def write_results(rows: list[Row]) -> None:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    head = (f"Run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu}), "
+            f"Python {platform.python_version()}, {platform.machine()}; load average (1/5/15 min) at the end "
+            f"{load}; medians of {REPEAT} runs (textlint: {TEXTLINT_REPEAT}).\n\n"
+            "| figure | shuyu | alternative | ratio | peak memory | notes |\n|---|---|---|---|---|---|\n")
     table = "".join(f"| {' | '.join(r)} |\n" for r in rows)
     print(head + table)
     out = ROOT / "bench" / "RESULTS.md"
