@@ -22,8 +22,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
+from string import ascii_letters
 
 _FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+#: The characters :data:`_FW_DIGITS` changes but "，", the Chinese comma (in most Chinese lines).
+_FULLWIDTH = re.compile("[０-９．％]")
+_DIGIT = re.compile(r"[0-9]")
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10**4, "亿": 10**8}
@@ -48,36 +52,65 @@ _MONTHS["sept"] = 9
 # After digits only 万 and 亿 multiply: 千 there is nearly always a unit (千瓦 kilowatt, 千米 km).
 _ZH_NUM = (r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[万亿]*"
            r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)")
+# The number (or 百分之...) only: the approximation before it (超过/大约/超/逾/近/约) is read by
+# :func:`_zh_quantities`, so that no position is tried six times over.
 _ZH_QTY = re.compile(
-    r"(?P<pre>超过|大约|超|逾|近|约)?"
     r"(?:百分之(?P<pct_zh>[零〇一二两三四五六七八九十百千点.0-9]+)"
     r"|(?P<num>" + _ZH_NUM + r")(?P<post>余|多)?(?P<mult2>[万亿]+)?(?P<pct>%)?)"
 )
-_ZH_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)?")
+# [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)? with the first digit in
+# front, so that the search skips to digits (same matches, same order of trying).
+_ZH_TIME = re.compile(r"[0-9](?:[0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9]?[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)?)")
 _ISO_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/.]([01]?[0-9])[-/.]([0-3]?[0-9])(?![0-9])")
 _ZH_YEAR = re.compile(r"(?<![0-9.,])(?:19[0-9]{2}|20[0-3][0-9])(?![0-9.,万亿%％年例人个家元名次件项户批座条所余多])")
+_ZH_Y = r"[0-9]{4}|[〇零一二三四五六七八九]{4}"
+_ZH_M = r"[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
+_ZH_D = r"[0-9]{1,2}|三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
+# A year, month and day, each optional. The lookahead only stops it matching the empty string at every
+# character (matches it would find are the same): where one part can match, the parts match as before.
 _ZH_DATE = re.compile(
-    r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})年)?"
-    r"(?:(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月)?"
-    r"(?:(?P<d>[0-9]{1,2}|三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?"
+    rf"(?=(?:{_ZH_Y})年|(?:{_ZH_M})月|(?:{_ZH_D})[日号])"
+    rf"(?:(?P<y>{_ZH_Y})年)?(?:(?P<m>{_ZH_M})月)?(?:(?P<d>{_ZH_D})[日号])?"
 )
+#: Every part of a Chinese date ends in one of these numerals right before its 年/月/日/号, at most three
+#: characters after the date starts: no hint, no date, and none starts more than 3 characters before it.
+_ZH_DATE_HINT = re.compile(r"[0-9〇零一二三四五六七八九十][年月日号]")
+_DAY_ONLY = re.compile(r"[0-9]{1,2}[日号]")
+#: A quantity starts (after at most two characters of 超过/大约/...) with a digit, a numeral or 百分之.
+_ZH_QTY_HINT = re.compile(r"[0-9零〇一二两三四五六七八九十百]")
+_DIGITS_DOTS = re.compile(r"[0-9.]+")
+_ZH_DIGIT_VALUE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿]*)")
+# The number first, so the search skips to digits; the approximation word before it ("over 5") is found
+# by :func:`_pre_start` afterwards. The first digit is taken out of both alternatives (backtracking is
+# unchanged) so that the pattern starts with [0-9]; (?<![\w.,][0-9]) after it is (?<![\w.,]) before it.
 _EN_NUM = re.compile(
-    r"(?P<pre>\b(?:over|more than|nearly|about|approximately|around|at least|almost|roughly|under|less than)\s+)?"
-    r"(?<![\w.,])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![\w])"
+    r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?))(?![\w])"
     r"(?:\s*(?P<mult>thousand|million|billion|trillion)\b)?"
     r"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
-_EN_WORD = re.compile(
-    r"(?P<pre>\b(?:over|more than|nearly|about|around|almost)\s+)?"
+_EN_NUM_PRE = re.compile(r"\b(?:over|more than|nearly|about|approximately|around|at least|almost|roughly|under|less than)\Z",
+                         re.IGNORECASE)
+_EN_WORD_RE = (
     r"\b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)\b(?:\s+(?P<mult>thousand|million|billion|trillion)\b)?(?:\s+(?P<pct>percent)\b)?",
-    re.IGNORECASE,
+    r"|seventeen|eighteen|nineteen)\b(?:\s+(?P<mult>thousand|million|billion|trillion)\b)?(?:\s+(?P<pct>percent)\b)?"
 )
+# Number words without the approximation before them (found by :func:`_pre_start`). Case is ignored: on
+# ASCII text that is the same as matching the lower-cased text, which is several times faster.
+_EN_WORD = re.compile(_EN_WORD_RE, re.IGNORECASE)
+_EN_WORD_LOWER = re.compile(_EN_WORD_RE)
+_EN_WORD_PRE = re.compile(r"\b(?:over|more than|nearly|about|around|almost)\Z", re.IGNORECASE)
+#: Every number word starts with one of these.
+_EN_WORD_STEMS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirt",
+                  "fift", "twent", "fort")
+_EN_WORD_STEM = re.compile("|".join(_EN_WORD_STEMS))
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+# Every alternative starts after a non-word character, with a digit, a capital month letter or the first
+# letter of "the"/in/late/early/... (m7): checking that first is several times faster than trying all eight.
 _EN_DATE = re.compile(
+    r"(?<!\w)(?=[0-9JFMASONDtilemsfubo])(?:"
     r"\b(?P<iso>(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9]))\b"
     r"|\b(?P<m1>" + _MONTH_RE + r")\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)[0-9]{2})\b)?"
     r"|\b(?P<d2>[0-3]?[0-9])\s+(?P<m2>" + _MONTH_RE + r")(?:,?\s+(?P<y2>(?:19|20)[0-9]{2})\b)?"
@@ -85,9 +118,16 @@ _EN_DATE = re.compile(
     r"|\bthe\s+(?P<d5>[0-3]?[0-9])(?:st|nd|rd|th)\b"
     r"|\b(?P<m6>January|February|March|April|June|July|August|September|October|November|December)\b"
     r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of)[\s-]+(?P<m7>May)\b"
-    r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion))"
+    r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion)))"
 )
-_EN_TIME = re.compile(r"\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\.",
+#: Every English date holds a digit or starts with one of these (case matters in _EN_DATE) ...
+_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: ... and starts at it, or at most this many characters (and a run of spaces and hyphens) before it:
+#: "the 5th", "beginning of May".
+_EN_DATE_LEAD = len("beginning of")
+# \b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\. with the first digit in front
+# (the \b before a digit is "no word character before it").
+_EN_TIME = re.compile(r"[0-9](?<!\w[0-9])(?:[0-9]?:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|[0-9]?\s*[ap]\.m\.)",
                       re.IGNORECASE)
 
 
@@ -159,7 +199,7 @@ def zh_numeral(text: str) -> int | None:
 
 def _zh_value(num: str) -> Decimal | None:
     """``3.5万`` → 35000, ``1000亿`` → 100000000000, ``两千`` → 2000."""
-    m = re.fullmatch(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿]*)", num)
+    m = _ZH_DIGIT_VALUE.fullmatch(num)
     try:
         if m:
             value = Decimal(m.group(1).replace(",", ""))
@@ -182,29 +222,69 @@ def normalise_number(text: str, lang: str) -> Decimal | None:
     return found[0].value if found else None
 
 
+def _fold(text: str) -> str:
+    """``text.translate(_FW_DIGITS)``; a mere ``replace`` when "，" is the only character it would change."""
+    return text.translate(_FW_DIGITS) if _FULLWIDTH.search(text) else text.replace("，", ",")
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
+    """``text`` with every character inside one of ``spans`` replaced by a space."""
+    n = len(text)
+    if all(s >= 0 and e <= n for s, e in spans):
+        for s, e in spans:
+            if s < e:
+                text = text[:s] + " " * (e - s) + text[e:]
+        return text
+    chars = list(text)  # out-of-range spans: the same IndexError (or wrap-around) as always
     for s, e in spans:
         for i in range(s, e):
             chars[i] = " "
     return "".join(chars)
 
 
+def _pre_start(masked: str, start: int, pre: re.Pattern[str]) -> int:
+    """Where an approximation word (``pre``, anchored at its end) and the whitespace after it begin, if they
+    end at ``start`` ("over 5", "about  two"); else ``start``. No such word is 13 characters or longer."""
+    i = start
+    while i and masked[i - 1].isspace():
+        i -= 1
+    if i == start:
+        return start
+    m = pre.search(masked, max(0, i - 13), i)
+    return m.start() if m else start
+
+
 def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """Every quantity in ``text`` (dates excluded), in order."""
-    folded = text.translate(_FW_DIGITS)
-    times = _ZH_TIME if lang == "zh" else _EN_TIME
-    spans = [(d.start, d.end) for d in extract_dates(text, lang)] + [m.span() for m in times.finditer(folded)]
+    folded = _fold(text)
+    spans = [(d.start, d.end) for d in extract_dates(text, lang)]
+    digit = _DIGIT.search(folded)
+    if digit:  # every time has a digit, and starts at it
+        times = _ZH_TIME if lang == "zh" else _EN_TIME
+        spans += [m.span() for m in times.finditer(folded, digit.start())]
     masked = _mask(folded, spans)
     return _zh_quantities(masked, text) if lang == "zh" else _en_quantities(masked, text)
 
 
 def _zh_quantities(masked: str, text: str) -> list[Quantity]:
-    out = []
-    for m in _ZH_QTY.finditer(masked):
-        if not m.group(0).strip() or (m.group("num") is None and m.group("pct_zh") is None):
+    out: list[Quantity] = []
+    hint = _ZH_QTY_HINT.search(masked)
+    if hint is None:
+        return out
+    for m in _ZH_QTY.finditer(masked, hint.start()):
+        if m.group("num") is None and m.group("pct_zh") is None:
             continue
         start, end = m.start(), m.end()
+        # The approximation right before: the original pattern's optional (?P<pre>超过|大约|超|逾|近|约)
+        # matched from the leftmost place it could (no number contains these characters).
+        pre = masked[start - 2:start] if start >= 2 else ""
+        if pre in ("超过", "大约"):
+            start -= 2
+        elif start and masked[start - 1] in "超逾近约":
+            pre = masked[start - 1]
+            start -= 1
+        else:
+            pre = ""
         before = masked[start - 1] if start else ""
         if before == "第" or (before.isascii() and before.isalpha()):
             continue
@@ -215,7 +295,7 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
             continue  # a model name (卡-52)
         if m.group("pct_zh") is not None:
             raw = m.group("pct_zh").replace("点", ".")
-            value = _zh_value(raw) if re.fullmatch(r"[0-9.]+", raw) is None else Decimal(raw)
+            value = _zh_value(raw) if _DIGITS_DOTS.fullmatch(raw) is None else Decimal(raw)
             unit = "percent"
         else:
             num = m.group("num")
@@ -233,38 +313,50 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
             unit = "percent" if m.group("pct") else ""
         if value is None:
             continue
-        approx = _APPROX_ZH_PRE.get(m.group("pre") or "", "") or _APPROX_ZH_POST.get(m.group("post") or "", "")
+        approx = _APPROX_ZH_PRE.get(pre, "") or _APPROX_ZH_POST.get(m.group("post") or "", "")
         if not approx and masked.startswith(("以上", "左右"), end):
             approx = _APPROX_ZH_POST[masked[end:end + 2]]
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
     return out
 
 
+_ORDINAL_OR_ADDRESS = re.compile(r"(?:st|nd|rd|th)\b|\.[A-Za-z]")
+
+
 def _en_quantities(masked: str, text: str) -> list[Quantity]:
     out = []
-    for m in _EN_NUM.finditer(masked):
+    digit = _DIGIT.search(masked)
+    for m in _EN_NUM.finditer(masked, digit.start()) if digit else ():
+        num_start, num_end = m.span("num")
         end = m.end()
-        if re.match(r"(?:st|nd|rd|th)\b|\.[A-Za-z]", masked[m.end("num"):]):
+        if _ORDINAL_OR_ADDRESS.match(masked, num_end):
             continue  # ordinals, and numbers in addresses (www.12377.cn)
-        if re.search(r"[A-Za-z]-$", masked[max(0, m.start("num") - 2):m.start("num")]):
+        if num_start >= 2 and masked[num_start - 1] == "-" and masked[num_start - 2] in ascii_letters:
             continue  # names with numbers: COVID-19, Su-27
         value = Decimal(m.group("num").replace(",", ""))
         if m.group("mult"):
             value *= _EN_MULT[m.group("mult").lower()]
-        approx = _APPROX_EN.get((m.group("pre") or "").strip().lower(), "")
+        start = _pre_start(masked, num_start, _EN_NUM_PRE)
+        approx = _APPROX_EN.get(masked[start:num_start].strip().lower(), "")
         unit = "percent" if m.group("pct") else ""
-        start = m.start("pre") if m.group("pre") else m.start("num")
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
-    for m in _EN_WORD.finditer(masked):
+    if masked.isascii():  # ignoring case is matching the lower-cased text; every word starts with a stem
+        lowered = masked.lower()
+        stem = _EN_WORD_STEM.search(lowered) if any(s in lowered for s in _EN_WORD_STEMS) else None
+        words_found = _EN_WORD_LOWER.finditer(lowered, stem.start()) if stem else ()
+    else:
+        words_found = _EN_WORD.finditer(masked)
+    for m in words_found:
         words = m.group("word").lower().split("-")
         value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else
                             {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                              "eight": 8, "nine": 9}[w] for w in words))
         if m.group("mult"):
             value *= _EN_MULT[m.group("mult").lower()]
-        start = m.start("pre") if m.group("pre") else m.start("word")
+        word_start = m.start("word")
+        start = _pre_start(masked, word_start, _EN_WORD_PRE)
         out.append(Quantity(value, "percent" if m.group("pct") else "",
-                            _APPROX_EN.get((m.group("pre") or "").strip().lower(), ""), start, m.end(),
+                            _APPROX_EN.get(masked[start:word_start].strip().lower(), ""), start, m.end(),
                             text[start:m.end()], word=True))
     return sorted(out, key=lambda q: q.start)
 
@@ -277,30 +369,56 @@ def _int_zh(value: str | None) -> int | None:
     return zh_numeral(value)
 
 
+#: The last text :func:`extract_dates` read and what it found, as one tuple (replaced whole, so threads
+#: never see a text with another text's dates): callers ask for the quantities and then the dates of the
+#: same text, and :func:`extract_quantities` needs the dates too.
+_LAST_DATES: list[tuple[str | None, str | None, list[DateValue]]] = [(None, None, [])]
+
+
 def extract_dates(text: str, lang: str) -> list[DateValue]:
     """Every date in ``text``, in order (partial dates allowed)."""
+    last_text, last_lang, last_found = _LAST_DATES[0]
+    if last_lang == lang and last_text == text:
+        return list(last_found)
+    found = _zh_dates(text) if lang == "zh" else _en_dates(text)
+    _LAST_DATES[0] = (text, lang, found)
+    return list(found)
+
+
+def _zh_dates(text: str) -> list[DateValue]:
     out = []
-    if lang == "zh":
-        folded = text.translate(_FW_DIGITS)
-        for m in _ISO_DATE.finditer(folded):
+    folded = _fold(text)
+    digit = _DIGIT.search(folded)
+    if digit:  # ISO dates and bare years start with a digit
+        for m in _ISO_DATE.finditer(folded, digit.start()):
             out.append(DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.start(), m.end(), m.group()))
-        for m in _ZH_YEAR.finditer(folded):
+        for m in _ZH_YEAR.finditer(folded, digit.start()):
             # A bare year (2019-2020赛季, 2020上半年) is a date, not a quantity.
             if not any(d.start <= m.start() < d.end for d in out):
                 out.append(DateValue(int(m.group()), None, None, m.start(), m.end(), m.group()))
+    hint = _ZH_DATE_HINT.search(folded)
+    if hint:
         taken = [(d.start, d.end) for d in out]
-        for m in _ZH_DATE.finditer(folded):
+        for m in _ZH_DATE.finditer(folded, max(0, hint.start() - 3)):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
-            if not m.group(0) or not (mo or d or y):
-                continue
-            if d and not mo and (y or not re.fullmatch(r"[0-9]{1,2}[日号]", m.group(0))):
+            if d and not mo and (y or not _DAY_ONLY.fullmatch(m.group(0))):
                 continue
             start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
             out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, m.end(), text[start:m.end()]))
-        return sorted(out, key=lambda d: d.start)
-    for m in _EN_DATE.finditer(text):
+    return sorted(out, key=lambda d: d.start)
+
+
+def _en_dates(text: str) -> list[DateValue]:
+    out: list[DateValue] = []
+    digit, month = _DIGIT.search(text), _MONTH_HINT.search(text)
+    if digit is None and month is None:
+        return out
+    at = min(m.start() for m in (digit, month) if m is not None)
+    while at and (text[at - 1].isspace() or text[at - 1] == "-"):
+        at -= 1
+    for m in _EN_DATE.finditer(text, max(0, at - _EN_DATE_LEAD)):
         g = m.group
         if g("iso"):
             y, mo, d = int(g("iy")), int(g("im")), int(g("id"))
