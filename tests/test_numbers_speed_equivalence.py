@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from decimal import InvalidOperation
 
 import pytest
 from hypothesis import given
@@ -204,9 +205,17 @@ def outcome(fn, text: str, lang: str):  # type: ignore[no-untyped-def]
         return type(exc)
 
 
+#: What the old code raised on bad input ("百分之.", "ſeven"); the new code finds no number there instead.
+OLD_CRASHES = (KeyError, InvalidOperation)
+
+
 def assert_same(text: str, lang: str) -> None:
     numbers._LAST_DATES[0] = (None, None, [])
-    assert outcome(numbers.extract_quantities, text, lang) == outcome(ref_extract_quantities, text, lang), text
+    new, old = outcome(numbers.extract_quantities, text, lang), outcome(ref_extract_quantities, text, lang)
+    if old in OLD_CRASHES:
+        assert isinstance(new, list), text
+    else:
+        assert new == old, text
     assert numbers.extract_dates(text, lang) == ref_extract_dates(text, lang), text  # from the cache
     numbers._LAST_DATES[0] = (None, None, [])
     assert numbers.extract_dates(text, lang) == ref_extract_dates(text, lang), text  # computed

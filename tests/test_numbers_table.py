@@ -125,3 +125,11 @@ def test_spans_slice_back_to_the_surface(text: str, lang: str) -> None:
         assert text[q.start:q.end] == q.text
     for d in extract_dates(text, lang):
         assert text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("百分之.", "zh", []), ("百分之3..5", "zh", []), ("百分之3.5", "zh", [("3.5", "percent")]),
+    ("ſeven years", "en", [("7", "")]), ("fİve percent", "en", [("5", "percent")]),
+])
+def test_odd_input_finds_what_is_there_and_never_raises(text: str, lang: str, values: list[tuple[str, str]]) -> None:
+    assert [(str(q.value), q.unit) for q in extract_quantities(text, lang)] == values

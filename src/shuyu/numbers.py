@@ -19,6 +19,7 @@ Conservative by design (a checker that cries wolf gets switched off):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
@@ -79,6 +80,18 @@ _DAY_ONLY = re.compile(r"[0-9]{1,2}[日号]")
 #: A quantity starts (after at most two characters of 超过/大约/...) with a digit, a numeral or 百分之.
 _ZH_QTY_HINT = re.compile(r"[0-9零〇一二两三四五六七八九十百]")
 _DIGITS_DOTS = re.compile(r"[0-9.]+")
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _word_key(word: str) -> str:
+    """A number word as the tables spell it. The pattern ignores case the Unicode way, so it also
+    matches "ſeven" (long s) and "fİve" (dotted capital I), which ``lower()`` leaves unknown.
+
+    >>> _word_key("ſeven"), _word_key("fİve"), _word_key("Twenty")
+    ('seven', 'five', 'twenty')
+    """
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
 _ZH_DIGIT_VALUE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿]*)")
 # The number first, so the search skips to digits; the approximation word before it ("over 5") is found
 # by :func:`_pre_start` afterwards. The first digit is taken out of both alternatives (backtracking is
@@ -295,7 +308,10 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
             continue  # a model name (卡-52)
         if m.group("pct_zh") is not None:
             raw = m.group("pct_zh").replace("点", ".")
-            value = _zh_value(raw) if _DIGITS_DOTS.fullmatch(raw) is None else Decimal(raw)
+            try:
+                value = _zh_value(raw) if _DIGITS_DOTS.fullmatch(raw) is None else Decimal(raw)
+            except InvalidOperation:
+                continue  # 百分之. or 百分之3..5: no number to compare
             unit = "percent"
         else:
             num = m.group("num")
@@ -347,10 +363,10 @@ def _en_quantities(masked: str, text: str) -> list[Quantity]:
     else:
         words_found = _EN_WORD.finditer(masked)
     for m in words_found:
-        words = m.group("word").lower().split("-")
-        value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else
-                            {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                             "eight": 8, "nine": 9}[w] for w in words))
+        words = [_word_key(w) for w in m.group("word").split("-")]
+        if not all(w in _EN_WORDS or w in _UNITS for w in words):
+            continue
+        value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else _UNITS[w] for w in words))
         if m.group("mult"):
             value *= _EN_MULT[m.group("mult").lower()]
         word_start = m.start("word")
