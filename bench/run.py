@@ -131,7 +131,7 @@ def lint_in_process(site: Path, glossary_dirs: list[str], bundled: bool) -> tupl
 def with_cpu(size: float, t: float) -> str:
     """Wall time and MB/s, with the CPU time of the same runs."""
     cpu = LAST_CPU[0]
-    return f"{t:.2f} s ({size / t:.1f} MB/s); CPU {cpu:.2f} s ({size / cpu:.1f} MB/s)"
+    return f"{t:.2f} s ({rate(size / t)} MB/s); CPU {cpu:.2f} s ({rate(size / cpu)} MB/s)"
 
 
 def max_rss_mb(children: bool = False) -> float:
@@ -323,8 +323,13 @@ TEXTLINT_REPEAT = 1
 Row = tuple[str, str, str, str, str, str]
 
 
+def rate(v: float) -> str:
+    """MB/s with one decimal, or two significant digits below 1."""
+    return f"{v:.1f}" if v >= 1 else f"{v:.2g}"
+
+
 def mb_s(size: float, t: float) -> str:
-    return f"{t:.2f} s ({size / t:.1f} MB/s)"
+    return f"{t:.2f} s ({rate(size / t)} MB/s)"
 
 
 def main() -> int:
