@@ -1,0 +1,55 @@
+"""The console script registers only the command it runs, and still offers every command for help."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import sys
+from shuyu.cli import main
+sys.argv = ["shuyu", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exit_:
+    code = exit_.code
+print("MODULES", sorted(m for m in sys.modules if m.startswith("shuyu.cli.")))
+print("EXIT", code)
+"""
+
+
+def probe(*args: str) -> tuple[list[str], str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    lines = result.stdout.splitlines()
+    modules = next(line for line in lines if line.startswith("MODULES"))
+    exit_code = next(line for line in lines if line.startswith("EXIT")).split()[1]
+    return ast.literal_eval(modules.split(" ", 1)[1]), exit_code
+
+
+def test_lint_of_one_page_imports_no_other_command() -> None:
+    modules, code = probe("lint", "corpus/site/index.html")
+    assert code in ("0", "1")
+    assert "shuyu.cli.lint" in modules
+    assert not {"shuyu.cli.po", "shuyu.cli.score", "shuyu.cli.wmt", "shuyu.cli.glossary", "shuyu.cli.check"} & set(modules)
+
+
+def test_help_and_version_offer_every_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "shuyu", "--help"], capture_output=True, text=True, cwd=ROOT,
+                            check=False, env={**os.environ, "COLUMNS": "200"})
+    assert result.returncode == 0
+    for name in ("check", "lint", "rules", "score", "glossary", "po", "wmt"):
+        assert f" {name} " in result.stdout
+    version = subprocess.run([sys.executable, "-m", "shuyu", "--version"], capture_output=True, text=True, check=False)
+    assert version.stdout.startswith("shuyu ")
+
+
+def test_a_group_command_runs_through_the_script() -> None:
+    result = subprocess.run([sys.executable, "-m", "shuyu", "glossary", "search", "wuxi"], capture_output=True,
+                            text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "无锡" in result.stdout
