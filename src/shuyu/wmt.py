@@ -316,6 +316,14 @@ class ExactMatch:
     regex_errors: int = 0
     missed: list[tuple[str, str]] = field(default_factory=list)
 
+    def count(self, seg_id: str, alternatives: Sequence[str], *, found: bool) -> None:
+        """Count one annotated term of segment ``seg_id``, found or (remembered as) missed."""
+        if found:
+            self.correct += 1
+        else:
+            self.wrong += 1
+            self.missed.append((seg_id, "|".join(alternatives)))
+
     @property
     def total(self) -> int:
         """Annotated terms looked for."""
@@ -360,11 +368,7 @@ def alam_exact_match(segments: Iterable[tuple[str, str, Sequence[Sequence[str]]]
                         starts.add(p)
                         found = True
                         break
-            if found:
-                result.correct += 1
-            else:
-                result.wrong += 1
-                result.missed.append((seg_id, "|".join(alternatives)))
+            result.count(seg_id, alternatives, found=found)
     return result
 
 
@@ -411,11 +415,7 @@ def substring_match(segments: Iterable[tuple[str, str, Sequence[Sequence[str]]]]
                     p = text.find(form, p + 1)
                 if found:
                     break
-            if found:
-                result.correct += 1
-            else:
-                result.wrong += 1
-                result.missed.append((seg_id, "|".join(alternatives)))
+            result.count(seg_id, alternatives, found=found)
     return result
 
 
