@@ -46,6 +46,38 @@ _REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?
 # ".", so "AT&T-Mobile" or "&copy.2020" reach handle_entityref whole ("T-Mobile", "copy.2020").
 _PARSED_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][-.A-Za-z0-9]*);?")
 _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*")
+
+# The scanner's well-formed subset of markup. Where one of these matches, html.parser reads the
+# same construct the same way (tag names are the characters it allows in end tags; attributes are
+# separated by ASCII whitespace, values quoted or plainly unquoted); anything else that starts like
+# markup ("other") sends the page to html.parser.
+_SPACE = r"[ \t\n\r\f]"
+_NAME = r"[a-zA-Z][-.a-zA-Z0-9:_]*"
+_ATTR = rf"""[^\s"'<>/=`]+(?:{_SPACE}*={_SPACE}*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_TOKEN = re.compile(
+    rf"""<(?:(?P<start>{_NAME})(?P<attrs>(?:{_SPACE}+{_ATTR})*){_SPACE}*(?P<slash>/?)>"""
+    rf"""|/(?P<end>{_NAME}){_SPACE}*>|(?P<comment>!--)|(?P<declaration>![dD][oO][cC][tT][yY][pP][eE])"""
+    r"""|(?P<pi>\?)|(?P<other>[a-zA-Z/!]))""")
+_ATTRIBUTES = re.compile(rf"""{_SPACE}+([^\s"'<>/=`]+)(?:{_SPACE}*={_SPACE}*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_CDATA_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
+_COMMENT_END = re.compile(r"--\s*>")
+
+
+def _lang_attribute(raw: str) -> str | None:
+    """The value of the first ``lang`` or ``xml:lang`` attribute of a well-formed start tag, as
+    html.parser gives it (unquoted, references decoded; None when the tag has neither)."""
+    if "lang" not in raw.lower():
+        return None
+    for m in _ATTRIBUTES.finditer(raw, _TAG_NAME.match(raw).end()):  # type: ignore[union-attr]
+        if m.group(1).lower() not in ("lang", "xml:lang"):
+            continue
+        value = m.group(2)
+        if value is None:
+            return None  # html.parser gives a bare attribute the value None
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        return unescape(value) if value else value
+    return None
 # html.parser's own tolerant attribute pattern: name, then optionally = and a (quoted) value.
 _ATTRIBUTE = re.compile(
     r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*")
@@ -101,8 +133,12 @@ def primary_language(lang: str) -> str:
 
 @dataclass(slots=True)
 class _Open:
+    """An open element, with the language and scope in force inside it (so no walk up the stack)."""
+
     tag: str
     lang: str | None
+    inner_lang: str
+    inner_scope: str
 
 
 class HtmlCollector(HTMLParser):
@@ -133,19 +169,91 @@ class HtmlCollector(HTMLParser):
         #: (offset of the comment's end, action, rules)
         self.directives: list[tuple[int, str, frozenset[str]]] = []
         self.closing = False  # all the source has been fed: what is still open runs to its end
+        self.scanning = False  # the scanner, not html.parser, drives the handlers
+        self.at = 0  # the document offset of the construct being handled, when the scanner drives
 
-    def run(self) -> HtmlCollector:
-        """Parse the source; the results are in ``segments`` and ``directives``."""
+    def run(self, *, scanner: bool = True) -> HtmlCollector:
+        """Parse the source; the results are in ``segments`` and ``directives``.
+
+        The scanner reads well-formed markup (nearly every page) with one compiled pattern; a page
+        with a construct it does not know is read again from the start by ``html.parser``, and
+        ``scanner=False`` reads every page that way (the tests compare the two).
+        """
+        self.scanned = scanner and self.scan()
+        if self.scanned:
+            self.flush()
+            return self
+        if scanner:
+            self.__init__(self.text, self.src_start, self.src_end)  # type: ignore[misc]
         self.feed(self.text[self.src_start:self.src_end])
         self.closing = True
         self.close()
         self.flush()
         return self
 
+    def scan(self) -> bool:
+        """Read the source with :data:`_TOKEN`, calling the same handlers ``html.parser`` would.
+
+        :returns: False (with the state half-built) at the first construct outside the scanner's
+            well-formed subset: a start tag it cannot match whole, ``<![``, a bogus comment, an
+            unclosed comment, script or declaration.
+        """
+        text, end = self.text, self.src_end
+        pos = self.src_start
+        token = _TOKEN.search
+        self.scanning = True
+        while True:
+            m = token(text, pos, end)
+            if m is None:
+                if pos < end:
+                    self.add_text(text[pos:end], pos)
+                return True
+            lt = m.start()
+            if lt > pos:
+                self.add_text(text[pos:lt], pos)
+            name = m.group("start")
+            kind = m.lastgroup
+            if name is not None:
+                tag = name.lower()
+                raw = m.group()
+                self.at = lt
+                self.start_tag(tag, _lang_attribute(raw), raw, lt)
+                pos = m.end()
+                if m.group("slash"):
+                    if tag not in VOID:
+                        self.end_tag(tag)
+                elif tag in {"script", "style"}:
+                    close = _CDATA_END[tag].search(text, pos, end)
+                    if close is None:
+                        return False
+                    pos = close.start()  # the content is never prose; the end tag comes next
+            elif kind == "end":
+                self.end_tag(m.group("end").lower())
+                pos = m.end()
+            elif kind == "comment":
+                close = _COMMENT_END.search(text, lt + 4, end)
+                if close is None:
+                    return False
+                self.at = lt
+                self.handle_comment(text[lt + 4:close.start()])
+                pos = close.end()
+            elif kind == "declaration":
+                close = text.find(">", lt + 9, end)
+                if close == -1:
+                    return False
+                pos = close + 1
+            elif kind == "pi":
+                close = text.find(">", lt + 2, end)
+                if close == -1:
+                    return False
+                pos = close + 1
+            else:
+                return False
+
     # -- state -------------------------------------------------------------------------------
 
     def source_offset(self) -> int:
-        """The document offset of the construct being handled."""
+        """The document offset of the construct being handled (by html.parser's count of lines)."""
         line, column = self.getpos()
         return self.src_start + self.newlines[line - 1] + column
 
@@ -153,16 +261,10 @@ class HtmlCollector(HTMLParser):
         return self.skip_depth > 0
 
     def lang(self) -> str:
-        for o in reversed(self.stack):
-            if o.lang is not None:
-                return o.lang
-        return ""
+        return self.stack[-1].inner_lang if self.stack else ""
 
     def scope(self) -> str:
-        for o in reversed(self.stack):
-            if o.tag in SCOPES:
-                return SCOPES[o.tag]
-        return "paragraph"
+        return self.stack[-1].inner_scope if self.stack else "paragraph"
 
     def new_block(self) -> int:
         """A fresh block number."""
@@ -182,18 +284,21 @@ class HtmlCollector(HTMLParser):
     # -- parser callbacks --------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self.source_offset()
-        raw = self.get_starttag_text() or ""
         lang_value = next((v for k, v in attrs if k in ("lang", "xml:lang")), None) if attrs else None
+        self.start_tag(tag, lang_value, self.get_starttag_text() or "", self.source_offset())
+
+    def start_tag(self, tag: str, lang_value: str | None, raw: str, start: int) -> None:
+        """A start tag ``raw`` at ``start`` (name lower-cased; the value of its first lang attribute)."""
         lang = primary_language(lang_value) if lang_value is not None else None
-        was_skipping, old_lang = self.skipping(), self.lang()
+        was_skipping, old_lang = self.skip_depth > 0, self.lang()
         if tag in BLOCKS:
             self.flush()
             self.block = self.new_block()
         elif tag == "br" or tag in SKIP or (lang is not None and lang != old_lang):
             self.flush()  # a line break, code, or another language: same block, new segment
         if tag not in VOID:
-            self.stack.append(_Open(tag, lang))
+            scope = SCOPES.get(tag) or self.scope()
+            self.stack.append(_Open(tag, lang, old_lang if lang is None else lang, scope))
             if tag in SKIP:
                 self.skip_depth += 1
         if not was_skipping and tag not in SKIP:
@@ -205,6 +310,10 @@ class HtmlCollector(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        self.end_tag(tag)
+
+    def end_tag(self, tag: str) -> None:
+        """An end tag: closes the innermost open element of that name and all inside it."""
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].tag == tag:
                 break
@@ -214,7 +323,7 @@ class HtmlCollector(HTMLParser):
                 if tag in BLOCKS:
                     self.block = self.new_block()
             return
-        was_skipping, old_lang = self.skipping(), self.lang()
+        was_skipping, old_lang = self.skip_depth > 0, self.lang()
         closing = self.stack[i:]
         closing_block = any(o.tag in BLOCKS for o in closing)
         self.skip_depth -= sum(1 for o in closing if o.tag in SKIP)
@@ -237,7 +346,7 @@ class HtmlCollector(HTMLParser):
     def handle_comment(self, data: str) -> None:
         directive = parse_directive(data)
         if directive is not None:
-            start = self.source_offset()
+            start = self.at if self.scanning else self.source_offset()
             close = self.text.find("-->", start, self.src_end)
             self.directives.append((close if close != -1 else start, *directive))
 
@@ -275,7 +384,7 @@ class HtmlCollector(HTMLParser):
         self.add_text(m.group() if m else "&", at)
 
     def add_text(self, raw: str, origin: int) -> None:
-        if not raw or self.skipping():
+        if not raw or self.skip_depth:
             return
         if not self.buffer:
             self.segment_scope, self.segment_block, self.segment_lang = self.scope(), self.block, self.lang()
