@@ -151,3 +151,20 @@ def _entries(matcher: Matcher, surface: str):
         return table.entries[table.patterns.index(surface.lower())]
     except ValueError:
         return ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_many_texts_in_one_pass_match_as_each_text_alone(data) -> None:
+    matcher = TINY_MATCHER
+    pieces = [*_pieces(matcher, "en"), "and", "the", "’s", "s", "es", "  ", "\n", "-", "É", "İ", "\u00a0", "x"]
+    texts = data.draw(st.lists(st.lists(st.sampled_from(pieces), max_size=8).map("".join), max_size=6))
+    many = matcher.find_en_many(texts)
+    assert many == [matcher.find_en(t) for t in texts]
+    for text, found in zip(texts, many, strict=False):
+        assert all(text[m.start:m.end] == m.surface for m in found)
+
+
+def test_a_text_holding_nul_is_searched_alone(tiny_matcher) -> None:
+    texts = ["Wuxi\0Xuzhou", "in Wuxi"]
+    assert tiny_matcher.find_en_many(texts) == [tiny_matcher.find_en(t) for t in texts]

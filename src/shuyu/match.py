@@ -213,6 +213,43 @@ class Matcher:
 
     def find_en(self, text: str) -> list[Match]:
         """Word-bounded leftmost-longest matches in English text."""
+        return [Match(s, e, text[s:e], entries, EN) for s, e, entries in self._en_spans(text)]
+
+    def find_en_many(self, texts: list[str]) -> list[list[Match]]:
+        """:meth:`find_en` of each text, found in one pass over them all (a page's segments).
+
+        The texts are joined with NUL, which no glossary term holds and which is no word
+        character, so no match crosses from one text into the next and every boundary test sees
+        what it sees in the text alone; one normalisation and one automaton call then serve the
+        whole page instead of one per segment.
+
+        >>> from shuyu.glossary.model import Glossary
+        >>> from shuyu.model import Concept, Category
+        >>> m = Matcher.from_glossary(Glossary(expanded={"wx": Concept("wx", Category.PLACE, [Term("Wuxi", EN)])}))
+        >>> [[(x.start, x.surface) for x in found] for found in m.find_en_many(["In Wuxi", "", "WUXI’s"])]
+        [[(3, 'Wuxi')], [], [(0, 'WUXI')]]
+        """
+        out: list[list[Match]] = [[] for _ in texts]
+        if self._en is None or not texts:
+            return out
+        joined = "\0".join(texts)
+        starts = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        k, last = 0, len(texts) - 1
+        for s, e, entries in self._en_spans(joined):
+            while k < last and starts[k + 1] <= s:
+                k += 1
+            base = starts[k]
+            if e - base > len(texts[k]):  # only a term holding NUL could cross: search one by one
+                return [self.find_en(t) for t in texts]
+            out[k].append(Match(s - base, e - base, joined[s:e], entries, EN))
+        return out
+
+    def _en_spans(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        """(start, end, entries) of the word-bounded leftmost-longest matches in ``text``, in order."""
         if not text or self._en is None:
             return []
         if text.isascii() and "  " not in text and _ASCII_FOLDED.search(text) is None:
@@ -246,13 +283,15 @@ class Matcher:
                 candidates.append((s, end, entries))
         # Leftmost-longest over the surviving candidates.
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        out: list[Match] = []
+        out: list[tuple[int, int, tuple[Entry, ...]]] = []
         last_end = -1
         for s, e, entries in candidates:
             if s < last_end:
                 continue
-            o_start, o_end = (omap.to_original(s), omap.end_to_original(e)) if omap else (s, e)
-            out.append(Match(o_start, o_end, text[o_start:o_end], entries, EN))
+            if omap:
+                out.append((omap.to_original(s), omap.end_to_original(e), entries))
+            else:
+                out.append((s, e, entries))
             last_end = e
         return out
 

@@ -52,9 +52,17 @@ def find_occurrences(doc: Document, matcher: Matcher, lang: str) -> list[Occurre
     English terms, and Chinese search covers every segment.
     """
     out = []
+    if lang == EN:
+        # One pass over the page's English segments (see Matcher.find_en_many).
+        english = [i for i, s in enumerate(doc.segments) if not s.lang.startswith("zh")]
+        found = matcher.find_en_many([doc.segments[i].text for i in english])
+        for index, matches in zip(english, found, strict=True):
+            segment = doc.segments[index]
+            for match in matches:
+                loc, context = segment_location(doc, segment, match.start, match.end)
+                out.append(Occurrence(index, match, loc, context))
+        return out
     for index, segment in enumerate(doc.segments):
-        if lang == EN and segment.lang.startswith("zh"):
-            continue
         for match in matcher.find(segment.text, lang):
             loc, context = segment_location(doc, segment, match.start, match.end)
             out.append(Occurrence(index, match, loc, context))

@@ -273,7 +273,7 @@ class HtmlCollector(HTMLParser):
 
     def flush(self) -> None:
         """End the current segment (if any), then add the attribute segments met inside it."""
-        if not self.buffer and not self.pending:
+        if not self.buffer._length and not self.pending:
             return
         segment = self.buffer.take(scope=self.segment_scope, block=self.segment_block, lang=self.segment_lang)
         if segment is not None:
@@ -323,11 +323,18 @@ class HtmlCollector(HTMLParser):
                 if tag in BLOCKS:
                     self.block = self.new_block()
             return
-        was_skipping, old_lang = self.skip_depth > 0, self.lang()
-        closing = self.stack[i:]
-        closing_block = any(o.tag in BLOCKS for o in closing)
-        self.skip_depth -= sum(1 for o in closing if o.tag in SKIP)
-        del self.stack[i:]
+        stack = self.stack
+        was_skipping, old_lang = self.skip_depth > 0, stack[-1].inner_lang
+        if i == len(stack) - 1:  # the common case: the element closed is the innermost one
+            closing_block = tag in BLOCKS
+            if tag in SKIP:
+                self.skip_depth -= 1
+            stack.pop()
+        else:
+            closing = stack[i:]
+            closing_block = any(o.tag in BLOCKS for o in closing)
+            self.skip_depth -= sum(1 for o in closing if o.tag in SKIP)
+            del stack[i:]
         if closing_block:
             self.flush()
             self.block = self.new_block()

@@ -6,6 +6,7 @@ import re
 
 from shuyu.formats.urls import url_spans
 from shuyu.text.document import Segment
+from shuyu.text.offsets import OffsetMap
 from shuyu.text.offsets import OffsetMapBuilder
 
 #: Every URL, address or domain :func:`url_spans` finds contains "://", "@", "www." or one of these
@@ -71,16 +72,15 @@ class ProseBuffer:
             return None
         texts, runs = self._texts, self._runs
         self._texts, self._runs, self._length = [], [], 0
-        text = "".join(texts)
+        text = texts[0] if len(texts) == 1 else "".join(texts)
+        if text.isspace():
+            return None  # the line breaks and indentation between block tags
         spans = url_spans(text) if _may_hold_url(text) else []
         if not spans and len(runs) == 1 and not runs[0][3]:
             # The common case: one run copied from the source, no URL; only trimming to do.
             stripped = text.strip()
-            if not stripped:
-                return None
-            builder = OffsetMapBuilder()
-            builder.copy(runs[0][1] + len(text) - len(text.lstrip()), len(stripped))
-            return Segment(stripped, builder.build(), scope, block, lang)
+            lead = text.find(stripped[0]) if stripped is not text else 0
+            return Segment(stripped, OffsetMap.identity(len(stripped), runs[0][1] + lead), scope, block, lang)
         # The kept parts of the text (outside URLs), as (start, end) in the collected text.
         keep: list[tuple[int, int]] = []
         pos = 0

@@ -10,24 +10,45 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from shuyu.text.offsets import OffsetMap
 from shuyu.text.offsets import OffsetMapBuilder
 
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold one for one (NFKC agrees on
 # these); the rest of NFKC is not applied: it would fold 。and 、 differently and change lengths.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 # Dash variants inside names (江阴—睢宁工业园, 江阴-睢宁工业园) fold to a hyphen, one for one.
 _FULLWIDTH.update(dict.fromkeys((0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212), 0x2D))
 
-_EN_FOLD = {
+_EN_FOLD: dict[int, str] = {
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\uff07"},
     **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\uff02"},
     **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
     **{ord(c): " " for c in "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                             "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"},
 }
+
+
+def _folder(table: dict[int, int] | dict[int, str]) -> Callable[[str], str]:
+    """``str.translate`` by ``table``, applied only to the runs of characters the table changes.
+
+    ``str.translate`` looks every character of a non-ASCII text up in the table (and raises and
+    catches a ``KeyError`` inside for each one missing): on Chinese text or curly-quoted English it
+    ran at about 20 MB/s, slower than the automaton. A character class finds the few characters
+    to change at memory speed.
+    """
+    runs = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]+")
+
+    def fold(text: str) -> str:
+        return runs.sub(lambda m: m.group().translate(table), text)
+
+    return fold
+
+
+_fold_fullwidth = _folder(_FULLWIDTH)
+_fold_en = _folder(_EN_FOLD)
 _SPACE_RUN = re.compile(r" {2,}")
 _HAN_OR_WIDE = re.compile(r"[^\x00-\x7f]")
 
@@ -65,7 +86,7 @@ def normalize_zh(text: str) -> tuple[str, OffsetMap]:
     >>> normalize_zh("徐州經濟技術開發區（ＸＺ）")[0]
     '徐州经济技术开发区(XZ)'
     """
-    folded = to_simplified(text.translate(_FULLWIDTH))
+    folded = to_simplified(_fold_fullwidth(text))
     return folded, OffsetMap.identity(len(folded))
 
 
@@ -98,7 +119,7 @@ def normalize_en(text: str) -> tuple[str, OffsetMap]:
     >>> m.to_original(4), m.to_original(9)
     (5, 10)
     """
-    folded = text.translate(_EN_FOLD)
+    folded = _fold_en(text)
     lowered = folded.lower()
     if len(lowered) != len(folded):
         # A few characters lower to two (İ → i̇); lower them one by one, keeping length.
@@ -128,10 +149,10 @@ def normalize_en_term(term: str, *, keep_case: bool = False) -> str:
     >>> normalize_en_term("Standing Committee of the Wuxi Municipal People’s Congress")
     "standing committee of the wuxi municipal people's congress"
     """
-    folded = _SPACE_RUN.sub(" ", term.translate(_EN_FOLD).strip())
+    folded = _SPACE_RUN.sub(" ", _fold_en(term).strip())
     return folded if keep_case else folded.lower()
 
 
 def fold_en_keep_case(text: str) -> str:
     """Quotes, dashes and whitespace folded as :func:`normalize_en` does, case kept (same length)."""
-    return text.translate(_EN_FOLD)
+    return _fold_en(text)

@@ -1,0 +1,30 @@
+"""Normalisation folds exactly what its tables say, one character for one, wherever it stands."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from shuyu.text.normalize import _EN_FOLD
+from shuyu.text.normalize import _FULLWIDTH
+from shuyu.text.normalize import _fold_en
+from shuyu.text.normalize import _fold_fullwidth
+from shuyu.text.normalize import normalize_en
+from shuyu.text.normalize import normalize_zh
+
+# Text drawn mostly from the characters the tables change, with ASCII, Chinese and astral ones.
+_CHARS = st.sampled_from(sorted({*map(chr, _EN_FOLD), *map(chr, _FULLWIDTH)}) + list("aZ '-\"徐州市😀\0"))
+_TEXT = st.lists(st.one_of(_CHARS, st.characters()), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_folding_runs_equals_translating_every_character(text: str) -> None:
+    assert _fold_en(text) == text.translate(_EN_FOLD)
+    assert _fold_fullwidth(text) == text.translate(_FULLWIDTH)
+
+
+def test_english_and_chinese_folds() -> None:
+    assert normalize_en("Beijing’s\u00a0 Mayor\u2014\tX")[0] == "beijing's mayor- x"
+    assert normalize_zh("徐州（ＸＺ）—无锡\u3000")[0] == "徐州(XZ)-无锡 "
