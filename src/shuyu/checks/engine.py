@@ -78,12 +78,12 @@ def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
     """`untranslated`, `punctuation` and `repeated-word` over a document's English prose."""
     out: list[Finding] = []
     english = [(i, s) for i, s in enumerate(doc.segments) if not s.lang.startswith("zh")]
-    rules = (("untranslated", prose.untranslated), ("punctuation", prose.punctuation),
-             ("repeated-word", prose.repeated_words))
+    rules = [func for rule, func in (("untranslated", prose.untranslated), ("punctuation", prose.punctuation),
+                                     ("repeated-word", prose.repeated_words)) if settings.on(rule)]
+    # Both Chinese rules look for characters outside ASCII: most segments need only the word test.
+    ascii_rules = [func for func in rules if func is prose.repeated_words]
     for _, segment in english:
-        for rule, func in rules:
-            if not settings.on(rule):
-                continue
+        for func in ascii_rules if segment.text.isascii() else rules:
             for issue in func(segment.text):
                 loc, context = segment_location(doc, segment, issue.start, issue.end)
                 out.append(finding(settings, issue.rule, loc, issue.message, expected=issue.expected,
