@@ -201,6 +201,7 @@ class HtmlCollector(HTMLParser):
         text, end = self.text, self.src_end
         pos = self.src_start
         token = _TOKEN.search
+        buffer = self.buffer
         self.scanning = True
         while True:
             m = token(text, pos, end)
@@ -210,7 +211,12 @@ class HtmlCollector(HTMLParser):
                 return True
             lt = m.start()
             if lt > pos:
-                self.add_text(text[pos:lt], pos)
+                raw = text[pos:lt]
+                # Whitespace before any text of a segment (the indentation between tags) would be
+                # trimmed from it, and nothing that changes a segment's scope, block or language
+                # can come before its text without ending it: leave it out.
+                if buffer._length or not raw.isspace():
+                    self.add_text(raw, pos)
             name = m.group("start")
             kind = m.lastgroup
             if name is not None:
