@@ -10,6 +10,7 @@ When that alignment is poor, the check falls back to document level and says so 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -210,6 +211,31 @@ def _in(sentence: Sentence, occ: Occurrence) -> bool:
     return occ.segment == sentence.segment and sentence.start <= occ.match.start < sentence.end
 
 
+class _OccurrenceIndex:
+    """The occurrences of a document by segment and start, to find those inside sentences.
+
+    (Filtering every occurrence for every unit made ``check`` quadratic: 39 s for a 1 MB pair.)
+    """
+
+    def __init__(self, occurrences: list[Occurrence]) -> None:
+        self.occurrences = occurrences
+        self.by_segment: dict[int, list[tuple[int, int]]] = {}
+        for i, occ in enumerate(occurrences):
+            self.by_segment.setdefault(occ.segment, []).append((occ.match.start, i))
+        for entries in self.by_segment.values():
+            entries.sort()
+
+    def within(self, sentences: list[Sentence]) -> list[Occurrence]:
+        """The occurrences starting inside any of ``sentences``, in the document's order."""
+        found: set[int] = set()
+        for s in sentences:
+            entries = self.by_segment.get(s.segment)
+            if entries:
+                lo, hi = bisect_left(entries, (s.start, -1)), bisect_left(entries, (s.end, -1))
+                found.update(i for _, i in entries[lo:hi])
+        return [self.occurrences[i] for i in sorted(found)]
+
+
 def _render(q: numbers.Quantity) -> str:
     value = q.value.normalize()
     text = f"{value:,f}" if value == value.to_integral() else f"{value:,}"
@@ -300,9 +326,9 @@ def check_release(zh_doc: Document, en_doc: Document, glossary: Glossary, matche
     findings += inconsistent_terms(en_occ, glossary, settings)
     units, notes = build_units(zh_doc, en_doc, zh_occ, en_occ, glossary)
     sources: dict[tuple[int, int, str], Occurrence] = {}
+    zh_index, en_index = _OccurrenceIndex(zh_occ), _OccurrenceIndex(en_occ)
     for unit in units:
-        unit_zh = [o for o in zh_occ if any(_in(s, o) for s in unit.zh)]
-        unit_en = [o for o in en_occ if any(_in(s, o) for s in unit.en)]
+        unit_zh, unit_en = zh_index.within(unit.zh), en_index.within(unit.en)
         if settings.on("term-missing"):
             en_text = "\n".join(en_doc.segments[s.segment].text[s.start:s.end] for s in unit.en)
             for occ in missing_terms(unit_zh, unit_en, glossary):
