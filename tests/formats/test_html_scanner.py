@@ -143,6 +143,7 @@ def _markup(draw: st.DrawFn) -> str:
 @settings(max_examples=600, deadline=None)
 @given(_markup())
 @example("<p>x</p><script>a</script><p>y &amp; z</p>")
+@example(" <span title=&quot;x&quot;>Wuxi")
 @example("<title>a<b>c</b></title><style>p{}</STYLE ><p>d</p>")
 def test_the_scanner_reads_any_markup_as_html_parser_does(source: str) -> None:
     assume(not html_parser_defect(source))

@@ -23,6 +23,18 @@ MESSAGE = "'{found}' here, but '{majority}' in {count} other place(s) (first at 
 JUDGED = (Category.TITLE, Category.ORGANIZATION, Category.TERM)
 
 
+def judged(occ: Occurrence, glossary: Glossary) -> bool:
+    """True when the rule counts this match: one concept, an allowed form, a judged category.
+
+    A site's other matches (places, people, deprecated forms) need not be kept for the rule.
+    """
+    match = occ.match
+    if len(match.concepts) != 1 or match.status == Status.DEPRECATED:
+        return False
+    concept = glossary.get(match.concepts[0])
+    return concept is not None and concept.category in JUDGED
+
+
 def inconsistent_terms(occurrences: list[Occurrence], glossary: Glossary, settings: CheckSettings) -> list[Finding]:
     """Minority forms of every concept written in two or more allowed forms.
 
@@ -32,15 +44,12 @@ def inconsistent_terms(occurrences: list[Occurrence], glossary: Glossary, settin
         return []
     uses: dict[str, list[tuple[str, Occurrence]]] = defaultdict(list)
     for occ in occurrences:
+        if not judged(occ, glossary):
+            continue
         match = occ.match
-        if len(match.concepts) != 1 or match.status == Status.DEPRECATED:
-            continue
-        concept = glossary.get(match.concepts[0])
-        if concept is None or concept.category not in JUDGED:
-            continue
         # The form is the glossary term that matched, so case and plural variants are one form.
         entry = next(e for e in match.entries if e.status != Status.DEPRECATED)
-        uses[concept.id].append((entry.text, occ))
+        uses[match.concepts[0]].append((entry.text, occ))
     out = []
     for concept_id, items in uses.items():
         counts = Counter(form for form, _ in items)

@@ -23,6 +23,7 @@ from shuyu.checks.base import finding
 from shuyu.checks.base import keep
 from shuyu.checks.base import segment_location
 from shuyu.checks.consistency import inconsistent_terms
+from shuyu.checks.consistency import judged
 from shuyu.checks.terms import Occurrence
 from shuyu.checks.terms import concept_keys
 from shuyu.checks.terms import english_term_findings
@@ -100,14 +101,16 @@ def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
 
 def lint_document(doc: Document, glossary: Glossary, matcher: Matcher,
                   settings: CheckSettings) -> tuple[list[Finding], list[Occurrence]]:
-    """One English document's findings, and its glossary matches (for cross-file consistency).
+    """One English document's findings, and the glossary matches cross-file consistency counts.
 
-    Matches on lines where `term-inconsistent` is switched off by a comment are left out of the
-    returned matches, so the cross-file rule honours the page's suppressions.
+    Only the matches `term-inconsistent` judges are returned (a site's places and people would
+    fill memory for nothing), and not those on lines where a comment switches the rule off, so
+    the cross-file rule honours the page's suppressions.
     """
     occurrences = find_occurrences(doc, matcher, EN)
     found = english_term_findings(doc, occurrences, glossary, settings) + prose_findings(doc, settings)
-    counted = [o for o in occurrences if not doc.suppressed("term-inconsistent", o.location.line)]
+    counted = [o for o in occurrences
+               if judged(o, glossary) and not doc.suppressed("term-inconsistent", o.location.line)]
     return [f for f in found if keep(doc, f)], counted
 
 

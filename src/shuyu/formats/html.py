@@ -170,6 +170,7 @@ class HtmlCollector(HTMLParser):
         self.directives: list[tuple[int, str, frozenset[str]]] = []
         self.closing = False  # all the source has been fed: what is still open runs to its end
         self.scanning = False  # the scanner, not html.parser, drives the handlers
+        self.held = False  # the scanner left out whitespace that begins the current segment
         self.at = 0  # the document offset of the construct being handled, when the scanner drives
 
     def run(self, *, scanner: bool = True) -> HtmlCollector:
@@ -217,6 +218,8 @@ class HtmlCollector(HTMLParser):
                 # can come before its text without ending it: leave it out.
                 if buffer._length or not raw.isspace():
                     self.add_text(raw, pos)
+                elif not self.skip_depth:
+                    self.held = True  # a segment has begun, for where attribute segments go
             name = m.group("start")
             kind = m.lastgroup
             if name is not None:
@@ -279,6 +282,7 @@ class HtmlCollector(HTMLParser):
 
     def flush(self) -> None:
         """End the current segment (if any), then add the attribute segments met inside it."""
+        self.held = False
         if not self.buffer._length and not self.pending:
             return
         segment = self.buffer.take(scope=self.segment_scope, block=self.segment_block, lang=self.segment_lang)
@@ -424,7 +428,7 @@ class HtmlCollector(HTMLParser):
             segment = buffer.take(scope=ATTRIBUTE_SCOPES[attr], block=self.new_block(), lang=lang)
             if segment is None:
                 continue
-            if self.buffer:
+            if self.buffer or self.held:
                 self.pending.append(segment)  # after the text it sits in, to keep document order
             else:
                 self.segments.append(segment)
