@@ -78,6 +78,8 @@ def _lang_attribute(raw: str) -> str | None:
             value = value[1:-1]
         return unescape(value) if value else value
     return None
+
+
 # html.parser's own tolerant attribute pattern: name, then optionally = and a (quoted) value.
 _ATTRIBUTE = re.compile(
     r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*")
@@ -169,6 +171,7 @@ class HtmlCollector(HTMLParser):
         #: (offset of the comment's end, action, rules)
         self.directives: list[tuple[int, str, frozenset[str]]] = []
         self.closing = False  # all the source has been fed: what is still open runs to its end
+        self.scanned = False  # run() read the source with the scanner alone
         self.scanning = False  # the scanner, not html.parser, drives the handlers
         self.held = False  # the scanner left out whitespace that begins the current segment
         self.at = 0  # the document offset of the construct being handled, when the scanner drives
