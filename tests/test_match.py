@@ -168,3 +168,17 @@ def test_many_texts_in_one_pass_match_as_each_text_alone(data) -> None:
 def test_a_text_holding_nul_is_searched_alone(tiny_matcher) -> None:
     texts = ["Wuxi\0Xuzhou", "in Wuxi"]
     assert tiny_matcher.find_en_many(texts) == [tiny_matcher.find_en(t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_many_chinese_texts_in_one_pass_match_as_each_text_alone(data) -> None:
+    matcher = TINY_MATCHER
+    # Traditional forms, full-width letters and a phrase OpenCC converts to another length (乾隆 stays,
+    # 乾 alone folds) are drawn too, so the whole-text and one-by-one conversions are both exercised.
+    pieces = [*_pieces(matcher, "zh"), "無錫", "徐州經濟", "ＸＺ", "乾隆", "乾", "\n", "的", "，", "市", "委"]
+    texts = data.draw(st.lists(st.lists(st.sampled_from(pieces), max_size=8).map("".join), max_size=6))
+    many = matcher.find_zh_many(texts)
+    assert many == [matcher.find_zh(t) for t in texts]
+    for text, found in zip(texts, many, strict=True):
+        assert all(text[m.start:m.end] == m.surface for m in found)

@@ -33,6 +33,7 @@ from shuyu.text.normalize import normalize_en_term
 from shuyu.text.normalize import normalize_zh
 from shuyu.text.normalize import normalize_zh_term
 from shuyu.text.normalize import normalize_zh_terms
+from shuyu.text.normalize import normalize_zh_whole
 
 #: Bumped whenever the pattern tables change shape, so stale disk caches are not used.
 MATCHER_VERSION = "1"
@@ -214,6 +215,43 @@ class Matcher:
         norm, _ = normalize_zh(text)  # length-preserving: offsets are the text's
         entries = self.tables[ZH].entries
         return [Match(s, e, text[s:e], entries[i], ZH) for i, s, e in self._zh.find_matches_as_indexes(norm)]
+
+    def find_zh_many(self, texts: list[str]) -> list[list[Match]]:
+        """:meth:`find_zh` of each text, found in one pass over them all (a chunk of a corpus).
+
+        The texts are joined with line breaks, which no Chinese term holds, so no match and no
+        OpenCC phrase crosses from one text into the next. When folding the joined text changes
+        its length (a phrase conversion that had to be undone character by character), the texts
+        are searched one by one, as that undoing would otherwise reach texts that need none.
+
+        >>> from shuyu.glossary.model import Glossary
+        >>> from shuyu.model import Concept, Category
+        >>> m = Matcher.from_glossary(Glossary(expanded={"wx": Concept("wx", Category.PLACE, [Term("无锡", ZH)])}))
+        >>> [[(x.start, x.surface) for x in found] for found in m.find_zh_many(["在無錫", "", "无锡市"])]
+        [[(1, '無錫')], [], [(0, '无锡')]]
+        """
+        out: list[list[Match]] = [[] for _ in texts]
+        if self._zh is None or not texts:
+            return out
+        joined = "\n".join(texts)
+        norm = normalize_zh_whole(joined)
+        if norm is None:
+            return [self.find_zh(t) for t in texts]
+        entries = self.tables[ZH].entries
+        starts = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        k, last = 0, len(texts) - 1
+        for i, s, e in self._zh.find_matches_as_indexes(norm):
+            while k < last and starts[k + 1] <= s:
+                k += 1
+            base = starts[k]
+            if e - base > len(texts[k]):  # only a term holding a line break could cross
+                return [self.find_zh(t) for t in texts]
+            out[k].append(Match(s - base, e - base, joined[s:e], entries[i], ZH))
+        return out
 
     def find_en(self, text: str) -> list[Match]:
         """Word-bounded leftmost-longest matches in English text."""

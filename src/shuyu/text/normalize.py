@@ -60,6 +60,14 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s.json")
 
 
+def _to_simplified_whole(text: str) -> str | None:
+    """OpenCC's conversion of the whole text, or None when it changed the text's length."""
+    if not _HAN_OR_WIDE.search(text):
+        return text
+    converted = _t2s().convert(text)
+    return converted if len(converted) == len(text) else None
+
+
 def to_simplified(text: str) -> str:
     """Traditional → Simplified, one character for one (phrase conversions that change length
     fall back to character-by-character conversion so offsets survive).
@@ -67,11 +75,9 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("無錫市委書記")
     '无锡市委书记'
     """
-    if not _HAN_OR_WIDE.search(text):
-        return text
-    converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
+    whole = _to_simplified_whole(text)
+    if whole is not None:
+        return whole
     convert = _t2s().convert
     out = []
     for ch in text:
@@ -88,6 +94,15 @@ def normalize_zh(text: str) -> tuple[str, OffsetMap]:
     """
     folded = to_simplified(_fold_fullwidth(text))
     return folded, OffsetMap.identity(len(folded))
+
+
+def normalize_zh_whole(text: str) -> str | None:
+    """``normalize_zh(text)[0]`` when OpenCC converts the text whole, one character for one; else None.
+
+    For callers that join many texts: when a phrase conversion in one of them changes the length,
+    converting the joined text character by character would change the others too.
+    """
+    return _to_simplified_whole(_fold_fullwidth(text))
 
 
 def normalize_zh_term(term: str) -> str:
