@@ -11,9 +11,6 @@ import io
 import unicodedata
 from collections.abc import Sequence
 
-from rich.console import Console
-from rich.text import Text
-
 from shuyu.model import Finding
 from shuyu.report.base import ReportContext
 from shuyu.report.base import counts
@@ -196,6 +193,11 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
 
 
 def _colored(lines: list[list[Piece]]) -> str:
+    # rich is imported here, not at the top: only a terminal gets colour, and importing rich costs
+    # a CI run (plain text, JSON, SARIF…) a noticeable part of its start-up.
+    from rich.console import Console
+    from rich.text import Text
+
     # Every choice rich would otherwise take from the environment or the terminal is fixed here,
     # so the output depends only on the findings and the context.
     buffer = io.StringIO()
