@@ -33,7 +33,7 @@ from shuyu.match import PatternTable
 from shuyu.match import build_tables
 
 #: Bumped whenever the pickle's layout changes.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 def cache_dir() -> Path:
@@ -102,11 +102,15 @@ def _read_cache(file: Path) -> tuple[Glossary, dict[str, PatternTable]] | None:
     return glossary, tables
 
 
-# Slotted dataclasses (Term, Entry: some 16,000 objects in the bundled glossary's cache) unpickle
-# through dataclasses' generic __setstate__, which looks up the class's fields again for every
-# object: three quarters of a warm start. They are written instead as (class, field values) and
-# restored by a function that knows each class's fields once.
+# Slotted dataclasses (Term, Entry, Concept: some 18,000 objects in the bundled glossary's cache)
+# would unpickle through dataclasses' generic __setstate__, which looks up the class's fields again
+# for every object. They are written instead as (class, field values) and rebuilt by calling the
+# class: its generated __init__ assigns the fields in one frame, half the time of setting them one
+# by one from a restore function (format 2: 50 -> 27 ms for the bundled glossary). A class whose
+# __init__ would not rebuild the object exactly (a field outside __init__, keyword-only fields, a
+# __post_init__) goes through _restore instead.
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_BY_INIT: dict[type, bool] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -114,6 +118,16 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
     return names
+
+
+def _rebuilt_by_init(cls: type) -> bool:
+    """True when ``cls(*values)`` gives back an equal object for its field values in order."""
+    ok = _BY_INIT.get(cls)
+    if ok is None:
+        fields = dataclasses.fields(cls)
+        ok = _BY_INIT[cls] = (not hasattr(cls, "__post_init__")
+                              and all(f.init and not f.kw_only for f in fields))
+    return ok
 
 
 def _restore(cls: type, values: tuple) -> object:
@@ -129,7 +143,10 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: object):  # type: ignore[no-untyped-def]
         cls = type(obj)
         if dataclasses.is_dataclass(cls) and "__slots__" in cls.__dict__ and "__dict__" not in cls.__dict__:
-            return _restore, (cls, tuple(getattr(obj, name) for name in _field_names(cls)))
+            values = tuple(getattr(obj, name) for name in _field_names(cls))
+            if _rebuilt_by_init(cls):
+                return cls, values
+            return _restore, (cls, values)
         return NotImplemented
 
 
