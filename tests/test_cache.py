@@ -14,7 +14,10 @@ from shuyu.model import Severity
 def test_cached_load_equals_a_fresh_load() -> None:
     fresh_glossary, fresh_matcher = cache.load_with_matcher([], use_cache=False)
     cache.load_with_matcher([])  # writes the cache
-    assert list(cache.cache_dir().glob("glossary-*.pickle"))
+    written = list(cache.cache_dir().iterdir())
+    assert len(written) == 1  # no temporary file left beside it
+    assert written[0].name.startswith("glossary-")
+    assert written[0].suffix == ".pickle"
     glossary, matcher = cache.load_with_matcher([])  # reads it
     assert glossary == fresh_glossary
     assert matcher.tables == fresh_matcher.tables
