@@ -18,7 +18,6 @@ import io
 import operator
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -90,6 +89,8 @@ def _write_cache(file: Path, data: bytes) -> None:
     rebuilt. The fsync of :func:`shuyu.fsutil.write_atomic` cost a cold start 0.2-0.3 s of wall
     time on this machine's disk, a third of it.
     """
+    import tempfile  # only a cold start writes: a warm one need not import it
+
     file.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
     tmp = Path(name)
