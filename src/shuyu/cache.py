@@ -86,8 +86,8 @@ def _write_cache(file: Path, data: bytes) -> None:
     """Write a cache file atomically (a temporary file renamed over), but without fsync.
 
     A cache needs no durability: after a crash a torn or empty file fails to unpickle and is
-    rebuilt. The fsync of :func:`shuyu.fsutil.write_atomic` cost a cold start 0.2-0.3 s of wall
-    time on this machine's disk, a third of it.
+    rebuilt. The fsync of :func:`shuyu.fsutil.write_atomic` cost a cold start up to 0.3 s of wall
+    time on the (shared) disk it was measured on.
     """
     import tempfile  # only a cold start writes: a warm one need not import it
 

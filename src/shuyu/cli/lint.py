@@ -124,7 +124,8 @@ def lint(
         files = expand_paths(inputs, config)
         work = [(f, file_type, settings_for(f)) for f in files]
         if jobs > 1 and len(files) > 1:
-            # Imported here: multiprocessing is a tenth of the start-up of a one-page lint.
+            # Imported here: concurrent.futures.process and multiprocessing take ~10 ms to import,
+            # which a one-page lint (the usual CI call) would pay for nothing.
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
