@@ -104,7 +104,11 @@ def _pypinyin(name: str) -> tuple[str, ...]:
 
 @functools.cache
 def _precomputed() -> dict[str, tuple[str, ...]]:
-    return parse_readings(PINYIN_READINGS_FILE.read_text(encoding="utf-8"))
+    try:
+        text = PINYIN_READINGS_FILE.read_text(encoding="utf-8")
+    except FileNotFoundError:  # a packaging that left it out is slower, not wrong: pypinyin answers
+        return {}
+    return parse_readings(text)
 
 
 def parse_readings(text: str) -> dict[str, tuple[str, ...]]:
