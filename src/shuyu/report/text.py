@@ -129,6 +129,21 @@ def window(line: str, column: int, end_column: int | None, max_cells: int = MAX_
     start = min(max(column - 1, 0), len(line))
     end = len(line) if end_column is None else min(max(end_column - 1, start), len(line))
     lead = min(LEAD_CELLS, max_cells // 3)
+    left, right = _bounds(line, start, lead, max_cells)
+    right = max(right, min(start + 1, len(line)))
+    text = (ELLIPSIS if left else "") + line[left:right] + (ELLIPSIS if right < len(line) else "")
+    shift = left - (1 if left else 0)
+    new_end = None if end_column is None or end > right else end + 1 - shift
+    return text, start + 1 - shift, new_end
+
+
+def _bounds(line: str, start: int, lead: int, max_cells: int) -> tuple[int, int]:
+    """Where the window starts (at most ``lead`` cells before ``start``) and ends (the cells left
+    after room for the ellipses), walking the line cell by cell."""
+    if line.isascii() and "\t" not in line:
+        # One cell per character: the walks below come to this, without a call per character.
+        left = max(start - lead, 0)
+        return left, min(len(line), left + max(max_cells - (1 if left else 0) - 1, 0))
     left, used = start, 0
     while left > 0 and used + char_cells(line[left - 1]) <= lead:
         left -= 1
@@ -138,11 +153,7 @@ def window(line: str, column: int, end_column: int | None, max_cells: int = MAX_
     while right < len(line) and used + char_cells(line[right]) <= budget:
         used += char_cells(line[right])
         right += 1
-    right = max(right, min(start + 1, len(line)))
-    text = (ELLIPSIS if left else "") + line[left:right] + (ELLIPSIS if right < len(line) else "")
-    shift = left - (1 if left else 0)
-    new_end = None if end_column is None or end > right else end + 1 - shift
-    return text, start + 1 - shift, new_end
+    return left, right
 
 
 def _finding_lines(f: Finding, ctx: ReportContext) -> list[list[Piece]]:
