@@ -30,11 +30,6 @@ from shuyu.errors import ConfigError
 from shuyu.model import Severity
 from shuyu.rules import RULES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 KEYS = frozenset({"glossary", "include", "exclude", "fail-on", "rules", "overrides"})
 OVERRIDE_KEYS = frozenset({"paths", "rules"})
 #: A rule's value: on/off, or on at a severity.
@@ -89,6 +84,15 @@ def relative_posix(path: str, root: Path) -> str:
     return p.as_posix()
 
 
+def _tomllib() -> Any:
+    # Imported when a TOML file is read, not at start-up: a site with no configuration never needs it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest ``shuyu.toml``, or ``pyproject.toml`` with a ``[tool.shuyu]`` table, upward from ``start``."""
     for directory in [start.resolve(), *start.resolve().parents]:
@@ -97,6 +101,7 @@ def find_config(start: Path) -> Path | None:
             return candidate
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
+            tomllib = _tomllib()
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
@@ -121,6 +126,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         raise ConfigError("no such configuration file", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -155,3 +155,24 @@ def test_summary_colour_follows_the_most_serious_finding() -> None:
                    location=Location(path="a.md", line=1, column=1, end_line=1, end_column=2))
     assert render([info], ctx).splitlines()[-1] == "\x1b[36m0 errors, 0 warnings, 1 info in 1 file\x1b[0m"
     assert render([], ctx) == "\x1b[32mno findings\x1b[0m\n"
+
+
+def _walked_bounds(line: str, start: int, lead: int, max_cells: int) -> tuple[int, int]:
+    # The cell-by-cell walk, as text._bounds does it for any line.
+    left, used = start, 0
+    while left > 0 and used + text.char_cells(line[left - 1]) <= lead:
+        left -= 1
+        used += text.char_cells(line[left])
+    right, used = left, 0
+    budget = max_cells - (1 if left else 0) - 1
+    while right < len(line) and used + text.char_cells(line[right]) <= budget:
+        used += text.char_cells(line[right])
+        right += 1
+    return left, right
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127).filter(lambda c: c != "\t"), max_size=300),
+       st.integers(0, 300), st.integers(0, 50), st.integers(0, 150))
+def test_window_bounds_of_ascii_lines_are_the_walks(line: str, start: int, lead: int, max_cells: int) -> None:
+    start = min(start, len(line))
+    assert text._bounds(line, start, lead, max_cells) == _walked_bounds(line, start, lead, max_cells)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import glob
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from shuyu import baseline as baseline_mod
 from shuyu.cache import load_with_matcher
 from shuyu.checks.base import LINT_RULES
 from shuyu.checks.base import CheckSettings
@@ -126,6 +124,10 @@ def lint(
         files = expand_paths(inputs, config)
         work = [(f, file_type, settings_for(f)) for f in files]
         if jobs > 1 and len(files) > 1:
+            # Imported here: concurrent.futures.process and multiprocessing take ~10 ms to import,
+            # which a one-page lint (the usual CI call) would pay for nothing.
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                      initargs=(layers, not no_bundled)) as pool:
                 results = list(pool.map(_lint_path, work, chunksize=max(1, len(work) // (jobs * 8))))
@@ -137,6 +139,8 @@ def lint(
     global_settings = settings_from(base_rules, dict(config.rules))
     findings += inconsistent_terms(occurrences, g, global_settings)
     findings.sort(key=Finding.sort_key)
+    if write_baseline is not None or baseline is not None:
+        from shuyu import baseline as baseline_mod  # only runs with a baseline pay for its import
     if write_baseline is not None:
         write_atomic(write_baseline, baseline_mod.dump(baseline_mod.entries_for(findings)))
         print(f"wrote {len(findings)} finding(s) to baseline {write_baseline}", file=sys.stderr)

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from shuyu.errors import InputError
 from shuyu.formats.decode import read_text
-from shuyu.formats.html import parse_html
-from shuyu.formats.markdown import parse_markdown
 from shuyu.text.document import Document
 from shuyu.text.document import plain_document
 
@@ -24,9 +22,15 @@ def kind_of(path: str) -> str:
 def document_from_text(text: str, path: str, kind: str | None = None, encoding: str = "utf-8") -> Document:
     """A Document from decoded text (stdin, tests) of the given kind, or the kind its name implies."""
     kind = kind or kind_of(path)
+    # Each reader is imported when a file of its kind comes: markdown-it is a good part of the
+    # start-up of a run that lints one HTML page, and plain text needs neither parser.
     if kind == "html":
+        from shuyu.formats.html import parse_html
+
         doc = parse_html(text, path)
     elif kind in ("markdown", "md"):
+        from shuyu.formats.markdown import parse_markdown
+
         doc = parse_markdown(text, path)
     elif kind in ("text", "txt"):
         doc = plain_document(path, text)

@@ -7,22 +7,24 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import re
 import zlib
 from pathlib import Path
 
 from shuyu.errors import InputError
+from shuyu.lazyre import lazy
 
 HINT = "save the file as UTF-8"
 
 # Characters a GB18030/GBK file of Chinese prose is made of, beyond ASCII: CJK ideographs and
 # punctuation, full-width forms, and the general punctuation and symbols GBK carries (“” — … ℃ ①).
-_CJKISH = re.compile(r"[\u00b7\u00d7\u00f7\u2010-\u2027\u2030-\u206f\u2100-\u26ff\u2e80-\u9fff"
-                     r"\ua000-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_BESIDE_LETTER = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WIDE_UTF8 = re.compile(r"[\u0800-\U0010ffff]")
+# These patterns serve only files that are not UTF-8: compiled on first use (their large ranges
+# take milliseconds each, paid by every start-up when compiled at import).
+_CJKISH = lazy(r"[\u00b7\u00d7\u00f7\u2010-\u2027\u2030-\u206f\u2100-\u26ff\u2e80-\u9fff"
+                r"\ua000-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_HAN = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_BESIDE_LETTER = lazy(r"(?<=[A-Za-z])[\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
+_NON_ASCII = lazy(r"[^\x00-\x7f]")
+_WIDE_UTF8 = lazy(r"[\u0800-\U0010ffff]")
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
@@ -107,9 +109,9 @@ def utf16_without_bom(data: bytes) -> str:
 # Punctuation of Chinese prose (、。《》「」 ，：；？！（） “”‘’—): in UTF-16 each has a byte that is a
 # control character, 0xFF or 0x30 beside a control character, so GBK or Latin-1 text read as UTF-16
 # practically never contains one.
-_CHINESE_PUNCTUATION = re.compile(r"[\u3001\u3002\u300a-\u300f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f"
-                                  r"\u2014\u2018\u2019\u201c\u201d]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+_CHINESE_PUNCTUATION = lazy(r"[\u3001\u3002\u300a-\u300f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f"
+                             r"\u2014\u2018\u2019\u201c\u201d]")
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def _chinese_utf16(data: bytes) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 #: Place-name readings that differ from pypinyin's default, syllables separated by spaces.
 #: Each entry is the reading the official romanisation uses (GB/T 17693.1; the polyphonic list
@@ -59,6 +60,14 @@ PLACE_READINGS: dict[str, str] = {
 
 _INITIAL_VOWEL = re.compile(r"^[aoe]")
 
+#: pypinyin's readings of the names the bundled glossary asks it for, written out by
+#: ``python tools/pinyin_readings.py`` (tests/glossary/test_pinyin_readings.py checks them against
+#: pypinyin and that none is missing). Loading the bundled glossary from its files, which every run
+#: without a glossary cache does (a fresh CI runner), then needs no pypinyin: importing it loads its
+#: 2.5 MB phrase dictionary, 0.2 s of CPU on a quiet machine and seconds under load. Other names
+#: (a user's glossary, ``glossary search``) still go to pypinyin.
+PINYIN_READINGS_FILE = Path(__file__).with_name("pinyin_readings.tsv")
+
 
 def syllables(name: str) -> list[str]:
     """The toneless pinyin syllables of a Chinese name, place-name readings applied.
@@ -82,10 +91,38 @@ def _syllables(name: str) -> tuple[str, ...]:
             return _syllables(name[:i]) + tuple(PLACE_READINGS[key].split()) + _syllables(name[i + len(key):])
     if not name:
         return ()
+    known = _precomputed().get(name)
+    return known if known is not None else _pypinyin(name)
+
+
+def _pypinyin(name: str) -> tuple[str, ...]:
     from pypinyin import Style
     from pypinyin import lazy_pinyin
 
     return tuple(lazy_pinyin(name, style=Style.NORMAL, v_to_u=True))
+
+
+@functools.cache
+def _precomputed() -> dict[str, tuple[str, ...]]:
+    try:
+        text = PINYIN_READINGS_FILE.read_text(encoding="utf-8")
+    except FileNotFoundError:  # a packaging that left it out is slower, not wrong: pypinyin answers
+        return {}
+    return parse_readings(text)
+
+
+def parse_readings(text: str) -> dict[str, tuple[str, ...]]:
+    """Name → syllables from lines ``name<TAB>syllables separated by spaces`` (``#`` starts a comment line).
+
+    >>> parse_readings("# pypinyin 0.55.0\\n徐州\\txu zhou\\n")
+    {'徐州': ('xu', 'zhou')}
+    """
+    readings: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, reading = line.partition("\t")
+            readings[name] = tuple(reading.split())
+    return readings
 
 
 def join_syllables(parts: list[str]) -> str:

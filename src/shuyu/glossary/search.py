@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from shuyu.glossary.model import Glossary
 from shuyu.glossary.romanize import syllables
+from shuyu.lazyre import lazy
 from shuyu.model import EN
 from shuyu.model import ZH
 from shuyu.model import Concept
 from shuyu.text.normalize import to_simplified
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = lazy(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 

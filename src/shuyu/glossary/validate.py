@@ -18,6 +18,7 @@ from shuyu.glossary.expand import ZH_SLOT
 from shuyu.glossary.expand import template_places
 from shuyu.glossary.romanize import person_pinyin
 from shuyu.glossary.romanize import place_pinyin
+from shuyu.lazyre import lazy
 from shuyu.model import EN
 from shuyu.model import ZH
 from shuyu.model import Category
@@ -26,7 +27,9 @@ from shuyu.model import Example
 from shuyu.model import Status
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Compiled on first use: the astral range takes milliseconds, and only loading a glossary from its
+# files (not from the cache) validates.
+HAN = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 #: Two-character surnames: the rest of a person's name is the given name.
 COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯"})
 EXAMPLE_EXPECTATIONS = frozenset({"pass", "term-missing", "term-deprecated", "term-admitted", "name-romanization"})

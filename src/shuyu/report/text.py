@@ -11,9 +11,6 @@ import io
 import unicodedata
 from collections.abc import Sequence
 
-from rich.console import Console
-from rich.text import Text
-
 from shuyu.model import Finding
 from shuyu.report.base import ReportContext
 from shuyu.report.base import counts
@@ -56,10 +53,30 @@ def char_cells(char: str) -> int:
 def cells(text: str) -> int:
     """Terminal cells ``text`` takes.
 
-    >>> cells("ab"), cells("无锡"), cells("无锡 city")
-    (2, 4, 9)
+    >>> cells("ab"), cells("无锡"), cells("无锡 city"), cells("a\tb")
+    (2, 4, 9, 6)
     """
+    if text.isascii():
+        # Every ASCII character takes one cell but the tab (control characters count one too,
+        # as char_cells says): the common case without three unicodedata calls per character.
+        return len(text) + (TAB_CELLS - 1) * text.count("\t")
     return sum(char_cells(c) for c in text)
+
+
+def _wider_than(text: str, limit: int) -> bool:
+    """``cells(text) > limit``, stopping as soon as it is (a long paragraph line is shown cut anyway).
+
+    >>> _wider_than("无锡" * 100, 120), _wider_than("无锡", 120)
+    (True, False)
+    """
+    if text.isascii():
+        return cells(text) > limit
+    used = 0
+    for char in text:
+        used += char_cells(char)
+        if used > limit:
+            return True
+    return False
 
 
 def _printable(line: str) -> str:
@@ -107,11 +124,26 @@ def window(line: str, column: int, end_column: int | None, max_cells: int = MAX_
     >>> window("short line", 7, 11)
     ('short line', 7, 11)
     """
-    if cells(line) <= max_cells:
+    if not _wider_than(line, max_cells):
         return line, column, end_column
     start = min(max(column - 1, 0), len(line))
     end = len(line) if end_column is None else min(max(end_column - 1, start), len(line))
     lead = min(LEAD_CELLS, max_cells // 3)
+    left, right = _bounds(line, start, lead, max_cells)
+    right = max(right, min(start + 1, len(line)))
+    text = (ELLIPSIS if left else "") + line[left:right] + (ELLIPSIS if right < len(line) else "")
+    shift = left - (1 if left else 0)
+    new_end = None if end_column is None or end > right else end + 1 - shift
+    return text, start + 1 - shift, new_end
+
+
+def _bounds(line: str, start: int, lead: int, max_cells: int) -> tuple[int, int]:
+    """Where the window starts (at most ``lead`` cells before ``start``) and ends (the cells left
+    after room for the ellipses), walking the line cell by cell."""
+    if line.isascii() and "\t" not in line:
+        # One cell per character: the walks below come to this, without a call per character.
+        left = max(start - lead, 0)
+        return left, min(len(line), left + max(max_cells - (1 if left else 0) - 1, 0))
     left, used = start, 0
     while left > 0 and used + char_cells(line[left - 1]) <= lead:
         left -= 1
@@ -121,11 +153,7 @@ def window(line: str, column: int, end_column: int | None, max_cells: int = MAX_
     while right < len(line) and used + char_cells(line[right]) <= budget:
         used += char_cells(line[right])
         right += 1
-    right = max(right, min(start + 1, len(line)))
-    text = (ELLIPSIS if left else "") + line[left:right] + (ELLIPSIS if right < len(line) else "")
-    shift = left - (1 if left else 0)
-    new_end = None if end_column is None or end > right else end + 1 - shift
-    return text, start + 1 - shift, new_end
+    return left, right
 
 
 def _finding_lines(f: Finding, ctx: ReportContext) -> list[list[Piece]]:
@@ -196,6 +224,11 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
 
 
 def _colored(lines: list[list[Piece]]) -> str:
+    # rich is imported here, not at the top: only a terminal gets colour, and importing rich costs
+    # a CI run (plain text, JSON, SARIF…) a noticeable part of its start-up.
+    from rich.console import Console
+    from rich.text import Text
+
     # Every choice rich would otherwise take from the environment or the terminal is fixed here,
     # so the output depends only on the findings and the context.
     buffer = io.StringIO()
