@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from shuyu import numbers
 from shuyu.checks import prose
 from shuyu.checks.base import CheckSettings
 from shuyu.checks.base import finding
@@ -41,6 +41,9 @@ from shuyu.text.align import align
 from shuyu.text.align import alignment_quality
 from shuyu.text.document import Document
 from shuyu.text.split import split_sentences
+
+if TYPE_CHECKING:
+    from shuyu.numbers import Quantity
 
 #: Below this share of sentences in matched beads, sentence alignment is not trusted.
 MIN_ALIGNMENT_QUALITY = 0.6
@@ -131,6 +134,8 @@ def lint_documents(docs: Sequence[Document], glossary: Glossary, matcher: Matche
 
 def _sentences(doc: Document, lang: str, occurrences: list[Occurrence]) -> list[Sentence]:
     """The sentences of every segment, each with the concepts and numbers it holds as keys."""
+    from shuyu import numbers  # the bilingual check's alone: lint never loads it
+
     by_segment: dict[int, list[Occurrence]] = {}
     for occ in occurrences:
         by_segment.setdefault(occ.segment, []).append(occ)
@@ -239,7 +244,7 @@ class _OccurrenceIndex:
         return [self.occurrences[i] for i in sorted(found)]
 
 
-def _render(q: numbers.Quantity) -> str:
+def _render(q: Quantity) -> str:
     value = q.value.normalize()
     text = f"{value:,f}" if value == value.to_integral() else f"{value:,}"
     return text + ("%" if q.unit == "percent" else "")
@@ -247,6 +252,8 @@ def _render(q: numbers.Quantity) -> str:
 
 def _unit_numbers(unit: Unit, zh_doc: Document, en_doc: Document, settings: CheckSettings) -> list[Finding]:
     """`number-mismatch` and `date-mismatch` over one unit."""
+    from shuyu import numbers  # the bilingual check's alone: lint never loads it
+
     out: list[Finding] = []
 
     def collect(doc: Document, sentences: list[Sentence], lang: str, extract):  # type: ignore[no-untyped-def]

@@ -12,16 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from shuyu.lazyre import lazy
+
 HAN = ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
        "\U00030000-\U0003134f")
 CJK_PUNCT = "，。、；：！？（）【】《》〈〉「」『』～·“”‘’"
-_HAN_RUN = re.compile(f"[{HAN}](?:[{HAN}{CJK_PUNCT}\u3000\\s]*[{HAN}])?[{CJK_PUNCT}]?")
+_HAN_RUN = lazy(f"[{HAN}](?:[{HAN}{CJK_PUNCT}\u3000\\s]*[{HAN}])?[{CJK_PUNCT}]?")
 _FULLWIDTH = {
     "，": ",", "。": ".", "、": ",", "；": ";", "：": ":", "！": "!", "？": "?", "（": "(", "）": ")",
     "【": "[", "】": "]", "《": '"', "》": '"', "〈": '"', "〉": '"', "「": '"', "」": '"', "『": '"',
     "』": '"', "～": "~",
 }
-_PUNCT = re.compile("[" + "".join(_FULLWIDTH) + "\uff01-\uff5e]+")
+_PUNCT = lazy("[" + "".join(_FULLWIDTH) + "\uff01-\uff5e]+")
 # Possessive: a shorter word or run of spaces could never be followed by the repeat, so the
 # engine is told not to try (same matches, a third faster).
 _WORD_REPEAT = re.compile(r"\b([A-Za-z]++)(\s++)(\1)\b", re.IGNORECASE)

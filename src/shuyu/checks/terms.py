@@ -14,6 +14,7 @@ from shuyu.checks.base import CheckSettings
 from shuyu.checks.base import finding
 from shuyu.checks.base import segment_location
 from shuyu.glossary.model import Glossary
+from shuyu.lazyre import lazy
 from shuyu.match import Match
 from shuyu.match import Matcher
 from shuyu.model import EN
@@ -32,7 +33,7 @@ MESSAGES = {
 }
 #: Chinese sentence ends: an elided title takes its place only from inside its own sentence.
 _ZH_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = lazy(r"[\u3400-\u9fff]")  # compiled by the bilingual check only
 
 
 @dataclass(slots=True)
