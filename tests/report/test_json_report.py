@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
+from shuyu.model import Finding
+from shuyu.model import Location
+from shuyu.model import Severity
 from shuyu.report.base import ReportContext
 from shuyu.report.json_report import SCHEMA_VERSION
 from shuyu.report.json_report import render
+from shuyu.report.json_report import report_dict
 from shuyu.report.json_report import schema
 from tests.report.golden import FINDINGS
 from tests.report.golden import check_golden
@@ -101,3 +109,20 @@ def test_schema_is_documented() -> None:
     doc = (ROOT / "docs" / "json-schema.md").read_text(encoding="utf-8")
     for key in ("schema", "tool", "signature", "notes", "findings", "summary", "end_column", "expected", "source"):
         assert f"`{key}`" in doc
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(
+    ['"quoted"', "back\\slash", "line\nbreak", "\t\x00\x1f\x7f", "无锡“市”", "\u2028\u2029", "😀"])
+_LOCATION = st.builds(Location, path=_TEXT.map(lambda t: f"/srv/site/{t}"), line=st.integers(1, 10**6),
+                      column=st.integers(1, 999), end_line=st.integers(1, 10**6), end_column=st.integers(1, 999))
+_FINDING = st.builds(Finding, rule=st.sampled_from(["term-deprecated", "punctuation"]),
+                     severity=st.sampled_from(list(Severity)), location=_LOCATION, message=_TEXT,
+                     concept=st.none() | _TEXT, expected=st.none() | _TEXT, found=st.none() | _TEXT,
+                     source=st.none() | _LOCATION)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FINDING, max_size=5), st.lists(_TEXT, max_size=2))
+def test_fast_rendering_equals_json_dumps_with_an_indent(findings: list[Finding], notes: list[str]) -> None:
+    ctx = dataclasses.replace(context(), notes=list(notes))
+    assert render(findings, ctx) == json.dumps(report_dict(findings, ctx), ensure_ascii=False, indent=2) + "\n"
