@@ -186,3 +186,50 @@ def test_a_pair_is_one_example_however_often_it_holds_the_concept(tiny_glossary,
     shards = score_pairs(pairs[:1], tiny_glossary, tiny_matcher)
     shards.merge(score_pairs(pairs, tiny_glossary, tiny_matcher))
     assert shards.concepts["municipal-party-secretary@wuxi"].examples == serial.examples
+
+
+def _tokens_reference(text: str, blocked: list[tuple[int, int]]) -> tuple[list, list, list]:
+    """The word scan of :meth:`_Tokens.of` written plainly (one break search per gap, no key cache)."""
+    from shuyu.metrics import _BREAK
+    from shuyu.metrics import _WORD
+    from shuyu.metrics import _key
+
+    spans, keys, chunks_ = [], [], []
+    chunk, prev_end, b = 0, 0, 0
+    blocked = sorted(blocked)
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        if _BREAK.search(text, prev_end, s):
+            chunk += 1
+        while b < len(blocked) and blocked[b][1] <= s:
+            b += 1
+        if b < len(blocked) and blocked[b][0] < e:
+            chunks_.append(-1)
+            chunk += 1
+        else:
+            chunks_.append(chunk)
+        spans.append((s, e))
+        keys.append(_key(m.group()))
+        prev_end = e
+    return spans, keys, chunks_
+
+
+@pytest.mark.parametrize("text", [
+    "Huang Qin, Party chief of Wuxi, spoke.", "", "...", "a,b;c (d) [e] “f” — g – h!? i", "Wuxi's  People’s  Communists",
+    "no breaks at all here", ",, leading and trailing ,,", "x" * 50 + "." + "y",
+])
+def test_token_scan_equals_the_plain_scan(text: str) -> None:
+    from shuyu.metrics import _Tokens
+
+    for blocked in ([], [(0, 3)], [(5, 12), (0, 2)], [(len(text) - 1, len(text))]):
+        tokens = _Tokens.of(text, blocked)
+        assert (tokens.spans, tokens.keys, tokens.chunks) == _tokens_reference(text, blocked), (text, blocked)
+
+
+def test_token_scan_on_newstest_lines() -> None:
+    from shuyu.metrics import _Tokens
+
+    for lang, text in _lines_to_check():
+        if lang == "en":
+            tokens = _Tokens.of(text, [(10, 20)])
+            assert (tokens.spans, tokens.keys, tokens.chunks) == _tokens_reference(text, [(10, 20)]), text

@@ -73,6 +73,7 @@ from shuyu.checks.terms import Occurrence
 from shuyu.checks.terms import concept_keys
 from shuyu.checks.terms import resolve_elided
 from shuyu.glossary.model import Glossary
+from shuyu.match import Entry
 from shuyu.match import Match
 from shuyu.match import Matcher
 from shuyu.model import EN
@@ -117,6 +118,19 @@ def _key(word: str) -> str:
         return key[:-2]
     if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
         return key[:-1]
+    return key
+
+
+#: ``_key`` of the words seen lately: English words recur, and a word costs several string operations.
+#: Emptied when full, so memory stays bounded however long the corpus.
+_KEY_CACHE: dict[str, str] = {}
+_KEY_CACHE_SIZE = 100_000
+
+
+def _cached_key(word: str) -> str:
+    if len(_KEY_CACHE) >= _KEY_CACHE_SIZE:
+        _KEY_CACHE.clear()
+    key = _KEY_CACHE[word] = _key(word)
     return key
 
 
@@ -168,20 +182,31 @@ class _Tokens:
         spans, keys, chunks = [], [], []
         chunk, prev_end = 0, 0
         blocked = sorted(blocked)
-        b = 0
+        b, nb = 0, len(blocked)
+        # Break characters are single characters outside words: one scan finds them all, and "a break
+        # between two words" is "the next break at or after the last word's end comes before this word".
+        breaks = [m.start() for m in _BREAK.finditer(text)]
+        k, nk = 0, len(breaks)
+        cache = _KEY_CACHE
         for m in _WORD.finditer(text):
             s, e = m.span()
-            if _BREAK.search(text, prev_end, s):
+            while k < nk and breaks[k] < prev_end:
+                k += 1
+            if k < nk and breaks[k] < s:
                 chunk += 1
-            while b < len(blocked) and blocked[b][1] <= s:
+            while b < nb and blocked[b][1] <= s:
                 b += 1
-            if b < len(blocked) and blocked[b][0] < e:
+            if b < nb and blocked[b][0] < e:
                 chunks.append(-1)
                 chunk += 1
             else:
                 chunks.append(chunk)
             spans.append((s, e))
-            keys.append(_key(m.group()))
+            word = m.group()
+            key = cache.get(word)
+            if key is None:
+                key = _cached_key(word)
+            keys.append(key)
             prev_end = e
         return cls(text, spans, keys, chunks)
 
@@ -434,6 +459,11 @@ class Scorer:
         self.matcher = matcher
         self._profiles: dict[str, ConceptProfile] = {}
         self._places: dict[tuple[str, ...], bool] = {}
+        # concept_keys of the English matches, by the identity of their entries tuple: the matcher hands out
+        # the same tuple from its table for every match of a pattern. Only those tuples are cached (the
+        # table keeps them alive, so an id is never reused; the cache is bounded by the table).
+        self._en_tuples = {id(t) for t in matcher.tables[EN].entries} if EN in matcher.tables else set()
+        self._en_keys: dict[int, tuple[tuple[Entry, ...], frozenset[str]]] = {}
 
     def profile(self, concept_id: str) -> ConceptProfile:
         """The alignment profile of a concept (cached)."""
@@ -448,6 +478,17 @@ class Scorer:
             found = self._places[match.concepts] = all(
                 (c := self.glossary.get(cid)) is not None and c.category == Category.PLACE for cid in match.concepts)
         return found
+
+    def _keys_of(self, match: Match) -> frozenset[str]:
+        """``concept_keys(glossary, match)``, cached for the matcher's own entries tuples."""
+        entries = match.entries
+        hit = self._en_keys.get(id(entries))
+        if hit is not None and hit[0] is entries:
+            return hit[1]
+        keys = frozenset(concept_keys(self.glossary, match))
+        if id(entries) in self._en_tuples:
+            self._en_keys[id(entries)] = (entries, keys)
+        return keys
 
     def _zh_occurrences(self, zh: str) -> list[Occurrence]:
         matches = self.matcher.find_zh(zh)
@@ -483,7 +524,7 @@ class Scorer:
     def _count_terms(self, pair_id: str, zh: str, en: str, zh_occ: list[Occurrence], stats: CorpusStats) -> None:
         glossary = self.glossary
         en_matches = self.matcher.find_en(en)
-        en_keys = [concept_keys(glossary, m) for m in en_matches]
+        en_keys = [self._keys_of(m) for m in en_matches]
         tokens: _Tokens | None = None
         for occ in zh_occ:
             cid = occ.match.concepts[0]
@@ -527,7 +568,7 @@ class Scorer:
         return stats
 
 
-def _best_rendering(occ: Occurrence, en_matches: list[Match], en_keys: list[set[str]]) -> tuple[str, Status] | None:
+def _best_rendering(occ: Occurrence, en_matches: list[Match], en_keys: list[frozenset[str]]) -> tuple[str, Status] | None:
     wanted = set(occ.match.concepts)
     best: tuple[str, Status] | None = None
     for en, keys in zip(en_matches, en_keys, strict=True):
