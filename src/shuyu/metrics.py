@@ -319,6 +319,14 @@ def english_rendering(tokens: _Tokens, profile: ConceptProfile, rel_pos: float) 
 # --- statistics -------------------------------------------------------------------------------------
 
 
+def _add_counts(mine: Counter[str], theirs: Counter[str]) -> None:
+    """``mine.update(theirs)`` for two Counters (same counts, same key order), without ``update``'s
+    per-call ABC check: merging chunks calls it for every concept of every chunk."""
+    get = mine.get
+    for key, count in theirs.items():
+        mine[key] = get(key, 0) + count
+
+
 @dataclass(slots=True)
 class ConceptStats:
     """How one concept is rendered across the corpus."""
@@ -349,13 +357,16 @@ class ConceptStats:
     def merge(self, other: ConceptStats) -> None:
         """Add another shard's counts (examples kept in shard order, at most three per rendering)."""
         self.occurrences += other.occurrences
-        self.renderings.update(other.renderings)
-        self.statuses.update(other.statuses)
+        _add_counts(self.renderings, other.renderings)
+        _add_counts(self.statuses, other.statuses)
         for mine_by_form, theirs in ((self.examples, other.examples), (self.missing_examples, other.missing_examples)):
             for form, ids in theirs.items():
-                mine = mine_by_form.setdefault(form, [])
-                mine.extend([i for i in ids if i not in mine][: MAX_EXAMPLES - len(mine)])
-        self.missing_renderings.update(other.missing_renderings)
+                mine = mine_by_form.get(form)
+                if mine is None:
+                    mine_by_form[form] = ids[:MAX_EXAMPLES]
+                elif len(mine) < MAX_EXAMPLES:
+                    mine.extend([i for i in ids if i not in mine][: MAX_EXAMPLES - len(mine)])
+        _add_counts(self.missing_renderings, other.missing_renderings)
         self.missing_unaligned += other.missing_unaligned
 
     def prune(self, keep: int = MAX_MISSING_FORMS) -> None:
