@@ -20,7 +20,8 @@ def test_every_character_the_word_pattern_takes_for_a_stem_letter_folds_to_it() 
         c = chr(cp)
         if any_letter.fullmatch(c):
             folded = _fold(c)
-            assert len(folded) == 1 and folded in letters, repr(c)
+            assert len(folded) == 1, repr(c)
+            assert folded in letters, repr(c)
             assert [x for x in letters if re.fullmatch(x, c, re.IGNORECASE)] == [folded], repr(c)
 
 
