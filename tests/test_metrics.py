@@ -233,3 +233,48 @@ def test_token_scan_on_newstest_lines() -> None:
         if lang == "en":
             tokens = _Tokens.of(text, [(10, 20)])
             assert (tokens.spans, tokens.keys, tokens.chunks) == _tokens_reference(text, [(10, 20)]), text
+
+
+def _anchor_hits_reference(tokens, anchors):  # type: ignore[no-untyped-def]
+    """_anchor_hits trying every place, as it was written first."""
+    hits: list[tuple[int, int]] = []
+    keys, chunks_ = tokens.keys, tokens.chunks
+    for anchor in anchors:
+        n = len(anchor)
+        for i in range(len(keys) - n + 1):
+            chunk = chunks_[i]
+            if chunk < 0 or tuple(keys[i:i + n]) != anchor or any(c != chunk for c in chunks_[i:i + n]):
+                continue
+            if not any(s <= i + n - 1 and i <= e for s, e in hits):
+                hits.append((i, i + n - 1))
+    return hits
+
+
+@pytest.mark.parametrize("text", [
+    "Wuxi, Wuxi city and Wu Xi; the Wuxi Wuxi government of Wu Xi Wu", "Wu", "", "Xi Wu Xi Wu Xi, Wu. Xi Wu",
+    "The Jiangsu government and the Wuxi city government met Wuxi's Party chief in Wu Xi City",
+])
+def test_anchor_hits_equal_the_plain_scan(text: str) -> None:
+    from shuyu.metrics import _anchor_hits
+    from shuyu.metrics import _Tokens
+
+    anchors = (("wu", "xi", "city"), ("wu", "xi"), ("wuxi",), ("xi",))
+    for blocked in ([], [(0, 4)], [(5, 9), (20, 30)]):
+        tokens = _Tokens.of(text, blocked)
+        expected = _anchor_hits_reference(tokens, anchors)
+        assert _anchor_hits(tokens, anchors) == expected, (text, blocked)
+        if tokens.keys:
+            tokens.block(0, 0)  # blocking words keeps the index of keys valid
+            assert _anchor_hits(tokens, anchors) == _anchor_hits_reference(tokens, anchors)
+
+
+def test_concepts_are_cached_only_for_the_matchers_own_entries(tiny_glossary, tiny_matcher) -> None:
+    from shuyu.match import Match
+
+    scorer = Scorer(tiny_glossary, tiny_matcher)
+    (match,) = tiny_matcher.find_zh("无锡市委书记")
+    assert scorer._concepts_of(match) == (match.concepts, frozenset(match.concepts))
+    assert id(match.entries) in scorer._concepts
+    other = Match(0, 2, "无锡", (match.entries[0],), "zh")  # a new tuple (as resolve_elided makes): not kept
+    assert scorer._concepts_of(other) == (other.concepts, frozenset(other.concepts))
+    assert id(other.entries) not in scorer._concepts
