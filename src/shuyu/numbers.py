@@ -280,12 +280,23 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     return _zh_quantities(masked, text) if lang == "zh" else _en_quantities(masked, text)
 
 
+def _zh_qty_matches(masked: str) -> Iterator[re.Match[str]]:
+    """``_ZH_QTY.finditer(masked)``: every match starts with a character of :data:`_ZH_QTY_HINT` (百 of 百分之, a
+    digit or a numeral), so the pattern is tried only there (the hint's one character class is found by a fast
+    scan; the pattern's alternation is tried at every character by ``finditer``). Matches are never empty."""
+    pos = 0
+    while (hint := _ZH_QTY_HINT.search(masked, pos)) is not None:
+        m = _ZH_QTY.match(masked, hint.start())
+        if m is None:
+            pos = hint.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def _zh_quantities(masked: str, text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    hint = _ZH_QTY_HINT.search(masked)
-    if hint is None:
-        return out
-    for m in _ZH_QTY.finditer(masked, hint.start()):
+    for m in _zh_qty_matches(masked):
         if m.group("num") is None and m.group("pct_zh") is None:
             continue
         start, end = m.start(), m.end()
