@@ -186,3 +186,95 @@ def test_a_pair_is_one_example_however_often_it_holds_the_concept(tiny_glossary,
     shards = score_pairs(pairs[:1], tiny_glossary, tiny_matcher)
     shards.merge(score_pairs(pairs, tiny_glossary, tiny_matcher))
     assert shards.concepts["municipal-party-secretary@wuxi"].examples == serial.examples
+
+
+def _tokens_reference(text: str, blocked: list[tuple[int, int]]) -> tuple[list, list, list]:
+    """The word scan of :meth:`_Tokens.of` written plainly (one break search per gap, no key cache)."""
+    from shuyu.metrics import _BREAK
+    from shuyu.metrics import _WORD
+    from shuyu.metrics import _key
+
+    spans, keys, chunks_ = [], [], []
+    chunk, prev_end, b = 0, 0, 0
+    blocked = sorted(blocked)
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        if _BREAK.search(text, prev_end, s):
+            chunk += 1
+        while b < len(blocked) and blocked[b][1] <= s:
+            b += 1
+        if b < len(blocked) and blocked[b][0] < e:
+            chunks_.append(-1)
+            chunk += 1
+        else:
+            chunks_.append(chunk)
+        spans.append((s, e))
+        keys.append(_key(m.group()))
+        prev_end = e
+    return spans, keys, chunks_
+
+
+@pytest.mark.parametrize("text", [
+    "Huang Qin, Party chief of Wuxi, spoke.", "", "...", "a,b;c (d) [e] “f” — g – h!? i", "Wuxi's  People’s  Communists",
+    "no breaks at all here", ",, leading and trailing ,,", "x" * 50 + "." + "y",
+])
+def test_token_scan_equals_the_plain_scan(text: str) -> None:
+    from shuyu.metrics import _Tokens
+
+    for blocked in ([], [(0, 3)], [(5, 12), (0, 2)], [(len(text) - 1, len(text))]):
+        tokens = _Tokens.of(text, blocked)
+        assert (tokens.spans, tokens.keys, tokens.chunks) == _tokens_reference(text, blocked), (text, blocked)
+
+
+def test_token_scan_on_newstest_lines() -> None:
+    from shuyu.metrics import _Tokens
+
+    for lang, text in _lines_to_check():
+        if lang == "en":
+            tokens = _Tokens.of(text, [(10, 20)])
+            assert (tokens.spans, tokens.keys, tokens.chunks) == _tokens_reference(text, [(10, 20)]), text
+
+
+def _anchor_hits_reference(tokens, anchors):  # type: ignore[no-untyped-def]
+    """_anchor_hits trying every place, as it was written first."""
+    hits: list[tuple[int, int]] = []
+    keys, chunks_ = tokens.keys, tokens.chunks
+    for anchor in anchors:
+        n = len(anchor)
+        for i in range(len(keys) - n + 1):
+            chunk = chunks_[i]
+            if chunk < 0 or tuple(keys[i:i + n]) != anchor or any(c != chunk for c in chunks_[i:i + n]):
+                continue
+            if not any(s <= i + n - 1 and i <= e for s, e in hits):
+                hits.append((i, i + n - 1))
+    return hits
+
+
+@pytest.mark.parametrize("text", [
+    "Wuxi, Wuxi city and Wu Xi; the Wuxi Wuxi government of Wu Xi Wu", "Wu", "", "Xi Wu Xi Wu Xi, Wu. Xi Wu",
+    "The Jiangsu government and the Wuxi city government met Wuxi's Party chief in Wu Xi City",
+])
+def test_anchor_hits_equal_the_plain_scan(text: str) -> None:
+    from shuyu.metrics import _anchor_hits
+    from shuyu.metrics import _Tokens
+
+    anchors = (("wu", "xi", "city"), ("wu", "xi"), ("wuxi",), ("xi",))
+    for blocked in ([], [(0, 4)], [(5, 9), (20, 30)]):
+        tokens = _Tokens.of(text, blocked)
+        expected = _anchor_hits_reference(tokens, anchors)
+        assert _anchor_hits(tokens, anchors) == expected, (text, blocked)
+        if tokens.keys:
+            tokens.block(0, 0)  # blocking words keeps the index of keys valid
+            assert _anchor_hits(tokens, anchors) == _anchor_hits_reference(tokens, anchors)
+
+
+def test_concepts_are_cached_only_for_the_matchers_own_entries(tiny_glossary, tiny_matcher) -> None:
+    from shuyu.match import Match
+
+    scorer = Scorer(tiny_glossary, tiny_matcher)
+    (match,) = tiny_matcher.find_zh("无锡市委书记")
+    assert scorer._concepts_of(match) == (match.concepts, frozenset(match.concepts))
+    assert id(match.entries) in scorer._concepts
+    other = Match(0, 2, "无锡", (match.entries[0],), "zh")  # a new tuple (as resolve_elided makes): not kept
+    assert scorer._concepts_of(other) == (other.concepts, frozenset(other.concepts))
+    assert id(other.entries) not in scorer._concepts

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Iterator
@@ -73,6 +74,7 @@ from shuyu.checks.terms import Occurrence
 from shuyu.checks.terms import concept_keys
 from shuyu.checks.terms import resolve_elided
 from shuyu.glossary.model import Glossary
+from shuyu.match import Entry
 from shuyu.match import Match
 from shuyu.match import Matcher
 from shuyu.model import EN
@@ -95,6 +97,8 @@ CHUNK = 5000
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»—–]")
+#: _WORD as one capturing group: ``split`` gives the gaps and the words in turn.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with", "de"})
 #: English head words of titles and organisations: a span extends over them.
 HEAD_WORDS = frozenset({
@@ -117,6 +121,19 @@ def _key(word: str) -> str:
         return key[:-2]
     if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
         return key[:-1]
+    return key
+
+
+#: ``_key`` of the words seen lately: English words recur, and a word costs several string operations.
+#: Emptied when full, so memory stays bounded however long the corpus.
+_KEY_CACHE: dict[str, str] = {}
+_KEY_CACHE_SIZE = 100_000
+
+
+def _cached_key(word: str) -> str:
+    if len(_KEY_CACHE) >= _KEY_CACHE_SIZE:
+        _KEY_CACHE.clear()
+    key = _KEY_CACHE[word] = _key(word)
     return key
 
 
@@ -162,28 +179,41 @@ class _Tokens:
     spans: list[tuple[int, int]]
     keys: list[str]
     chunks: list[int]
+    _where: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, text: str, blocked: list[tuple[int, int]]) -> _Tokens:
-        spans, keys, chunks = [], [], []
-        chunk, prev_end = 0, 0
-        blocked = sorted(blocked)
-        b = 0
-        for m in _WORD.finditer(text):
-            s, e = m.span()
-            if _BREAK.search(text, prev_end, s):
-                chunk += 1
-            while b < len(blocked) and blocked[b][1] <= s:
-                b += 1
-            if b < len(blocked) and blocked[b][0] < e:
-                chunks.append(-1)
-                chunk += 1
-            else:
-                chunks.append(chunk)
-            spans.append((s, e))
-            keys.append(_key(m.group()))
-            prev_end = e
+        # One split gives the gaps and the words in turn (gap, word, gap, …, gap): the words are _WORD's matches
+        # and their offsets are running sums of the piece lengths, with no match object per word.
+        pieces = _WORD_SPLIT.split(text)
+        bounds = list(itertools.accumulate(map(len, pieces)))
+        spans = list(zip(bounds[0:-1:2], bounds[1::2], strict=True))
+        cache = _KEY_CACHE
+        keys = [cache.get(w) or _cached_key(w) for w in pieces[1::2]]
+        n = len(spans)
+        # A word's chunk counts the gaps up to it that hold a break character (break characters are never
+        # inside a word), plus the off-limits words before it: each ends a chunk.
+        chunks = list(itertools.accumulate(
+            gap != " " and _BREAK.search(gap) is not None for gap in pieces[0:-1:2]))
+        if blocked and n:
+            ends = bounds[1::2]
+            off = [False] * n
+            for bs, be in blocked:  # the words overlapping a blocked span
+                i = bisect_right(ends, bs)
+                while i < n and spans[i][0] < be:
+                    off[i] = True
+                    i += 1
+            offs_before = itertools.accumulate([0, *off[:-1]])
+            chunks = [-1 if o else c + b for c, o, b in zip(chunks, off, offs_before, strict=True)]
         return cls(text, spans, keys, chunks)
+
+    def where(self) -> dict[str, list[int]]:
+        """The places of each word key, in order (built on first use; blocking words does not change keys)."""
+        if self._where is None:
+            self._where = {}
+            for i, key in enumerate(self.keys):
+                self._where.setdefault(key, []).append(i)
+        return self._where
 
     def block(self, first: int, last: int) -> None:
         for i in range(first, last + 1):
@@ -200,9 +230,14 @@ class _Tokens:
 def _anchor_hits(tokens: _Tokens, anchors: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     hits: list[tuple[int, int]] = []
     keys, chunks = tokens.keys, tokens.chunks
+    where = tokens.where()
     for anchor in anchors:
         n = len(anchor)
-        for i in range(len(keys) - n + 1):
+        last = len(keys) - n
+        # only where the anchor's first word is (in order): every other place fails its first comparison
+        for i in where.get(anchor[0], ()):
+            if i > last:
+                break
             chunk = chunks[i]
             if chunk < 0 or tuple(keys[i:i + n]) != anchor or any(c != chunk for c in chunks[i:i + n]):
                 continue
@@ -294,6 +329,14 @@ def english_rendering(tokens: _Tokens, profile: ConceptProfile, rel_pos: float) 
 # --- statistics -------------------------------------------------------------------------------------
 
 
+def _add_counts(mine: Counter[str], theirs: Counter[str]) -> None:
+    """``mine.update(theirs)`` for two Counters (same counts, same key order), without ``update``'s
+    per-call ABC check: merging chunks calls it for every concept of every chunk."""
+    get = mine.get
+    for key, count in theirs.items():
+        mine[key] = get(key, 0) + count
+
+
 @dataclass(slots=True)
 class ConceptStats:
     """How one concept is rendered across the corpus."""
@@ -324,13 +367,16 @@ class ConceptStats:
     def merge(self, other: ConceptStats) -> None:
         """Add another shard's counts (examples kept in shard order, at most three per rendering)."""
         self.occurrences += other.occurrences
-        self.renderings.update(other.renderings)
-        self.statuses.update(other.statuses)
+        _add_counts(self.renderings, other.renderings)
+        _add_counts(self.statuses, other.statuses)
         for mine_by_form, theirs in ((self.examples, other.examples), (self.missing_examples, other.missing_examples)):
             for form, ids in theirs.items():
-                mine = mine_by_form.setdefault(form, [])
-                mine.extend([i for i in ids if i not in mine][: MAX_EXAMPLES - len(mine)])
-        self.missing_renderings.update(other.missing_renderings)
+                mine = mine_by_form.get(form)
+                if mine is None:
+                    mine_by_form[form] = ids[:MAX_EXAMPLES]
+                elif len(mine) < MAX_EXAMPLES:
+                    mine.extend([i for i in ids if i not in mine][: MAX_EXAMPLES - len(mine)])
+        _add_counts(self.missing_renderings, other.missing_renderings)
         self.missing_unaligned += other.missing_unaligned
 
     def prune(self, keep: int = MAX_MISSING_FORMS) -> None:
@@ -402,9 +448,6 @@ _ZH_DATE_HINT = re.compile(r"[0-9０-９]|[〇零一二三四五六七八九十]
 _ZH_QTY_HINT = re.compile(rf"[0-9０-９]|百分之|[{_NUMERALS}][{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}]")
 
 
-_FULLWIDTH_NUM = re.compile("[０-９．，％]")
-
-
 def quantities_and_dates(text: str, lang: str, *, dates: bool = True,
                          quantities: bool = True) -> tuple[list[numbers.Quantity], list[numbers.DateValue]]:
     """``(numbers.extract_quantities(text, lang), numbers.extract_dates(text, lang))`` with the dates found
@@ -416,7 +459,9 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True,
     found = numbers.extract_dates(text, lang) if dates else []
     if not quantities:
         return [], found
-    folded = text.translate(numbers._FW_DIGITS) if _FULLWIDTH_NUM.search(text) else text
+    # what text.translate(numbers._FW_DIGITS) gives, without the per-character table lookups when "，" is the
+    # only full-width character (most Chinese lines)
+    folded = numbers._fold(text)
     times = numbers._ZH_TIME if lang == ZH else numbers._EN_TIME
     spans = [(d.start, d.end) for d in found] + [m.span() for m in times.finditer(folded)]
     masked = numbers._mask(folded, spans) if spans else folded
@@ -434,6 +479,14 @@ class Scorer:
         self.matcher = matcher
         self._profiles: dict[str, ConceptProfile] = {}
         self._places: dict[tuple[str, ...], bool] = {}
+        # concept_keys of the English matches, by the identity of their entries tuple: the matcher hands out
+        # the same tuple from its table for every match of a pattern. Only those tuples are cached (the
+        # table keeps them alive, so an id is never reused; the cache is bounded by the table).
+        self._en_tuples = {id(t) for t in matcher.tables[EN].entries} if EN in matcher.tables else set()
+        self._en_keys: dict[int, tuple[tuple[Entry, ...], frozenset[str]]] = {}
+        # Match.concepts (a sorted set built on every access) the same way, for the tuples of both tables.
+        self._tuples = self._en_tuples | ({id(t) for t in matcher.tables[ZH].entries} if ZH in matcher.tables else set())
+        self._concepts: dict[int, tuple[tuple[Entry, ...], tuple[str, ...], frozenset[str]]] = {}
 
     def profile(self, concept_id: str) -> ConceptProfile:
         """The alignment profile of a concept (cached)."""
@@ -443,11 +496,35 @@ class Scorer:
         return found
 
     def _is_place(self, match: Match) -> bool:
-        found = self._places.get(match.concepts)
+        ids = self._concepts_of(match)[0]
+        found = self._places.get(ids)
         if found is None:
-            found = self._places[match.concepts] = all(
-                (c := self.glossary.get(cid)) is not None and c.category == Category.PLACE for cid in match.concepts)
+            found = self._places[ids] = all(
+                (c := self.glossary.get(cid)) is not None and c.category == Category.PLACE for cid in ids)
         return found
+
+    def _keys_of(self, match: Match) -> frozenset[str]:
+        """``concept_keys(glossary, match)``, cached for the matcher's own entries tuples."""
+        entries = match.entries
+        hit = self._en_keys.get(id(entries))
+        if hit is not None and hit[0] is entries:
+            return hit[1]
+        keys = frozenset(concept_keys(self.glossary, match))
+        if id(entries) in self._en_tuples:
+            self._en_keys[id(entries)] = (entries, keys)
+        return keys
+
+    def _concepts_of(self, match: Match) -> tuple[tuple[str, ...], frozenset[str]]:
+        """``match.concepts`` and the same as a set, cached for the matcher's own entries tuples."""
+        entries = match.entries
+        hit = self._concepts.get(id(entries))
+        if hit is not None and hit[0] is entries:
+            return hit[1], hit[2]
+        ids = match.concepts
+        found = (entries, ids, frozenset(ids))
+        if id(entries) in self._tuples:
+            self._concepts[id(entries)] = found
+        return ids, found[2]
 
     def _zh_occurrences(self, zh: str) -> list[Occurrence]:
         matches = self.matcher.find_zh(zh)
@@ -483,11 +560,12 @@ class Scorer:
     def _count_terms(self, pair_id: str, zh: str, en: str, zh_occ: list[Occurrence], stats: CorpusStats) -> None:
         glossary = self.glossary
         en_matches = self.matcher.find_en(en)
-        en_keys = [concept_keys(glossary, m) for m in en_matches]
+        en_keys = [self._keys_of(m) for m in en_matches]
         tokens: _Tokens | None = None
         for occ in zh_occ:
-            cid = occ.match.concepts[0]
-            entry = _best_rendering(occ, en_matches, en_keys)
+            ids, wanted_here = self._concepts_of(occ.match)
+            cid = ids[0]
+            entry = _best_rendering(wanted_here, en_matches, en_keys)
             form, status = (MISSING, MISSING) if entry is None else (entry[0], entry[1].value)
             c = stats.concepts.get(cid)
             if c is None:
@@ -502,7 +580,7 @@ class Scorer:
             if entry is not None:
                 continue
             if tokens is None:
-                wanted = set().union(*(o.match.concepts for o in zh_occ))
+                wanted = set().union(*(self._concepts_of(o.match)[1] for o in zh_occ))
                 # Places stay usable: they are the anchors of the titles and organisations around them.
                 claimed = [(m.start, m.end) for m, keys in zip(en_matches, en_keys, strict=True)
                            if keys & wanted and not self._is_place(m)]
@@ -527,11 +605,12 @@ class Scorer:
         return stats
 
 
-def _best_rendering(occ: Occurrence, en_matches: list[Match], en_keys: list[set[str]]) -> tuple[str, Status] | None:
-    wanted = set(occ.match.concepts)
+def _best_rendering(wanted: frozenset[str], en_matches: list[Match],
+                    en_keys: list[frozenset[str]]) -> tuple[str, Status] | None:
+    """The best-status glossary form among the English matches of the concepts ``wanted`` (one Chinese match's)."""
     best: tuple[str, Status] | None = None
     for en, keys in zip(en_matches, en_keys, strict=True):
-        if not wanted & keys:
+        if wanted.isdisjoint(keys):
             continue
         for e in en.entries:
             known = e.concept in wanted or e.concept.split("@")[0] in wanted

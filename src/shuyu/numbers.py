@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
@@ -279,12 +280,23 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     return _zh_quantities(masked, text) if lang == "zh" else _en_quantities(masked, text)
 
 
+def _zh_qty_matches(masked: str) -> Iterator[re.Match[str]]:
+    """``_ZH_QTY.finditer(masked)``: every match starts with a character of :data:`_ZH_QTY_HINT` (百 of 百分之, a
+    digit or a numeral), so the pattern is tried only there (the hint's one character class is found by a fast
+    scan; the pattern's alternation is tried at every character by ``finditer``). Matches are never empty."""
+    pos = 0
+    while (hint := _ZH_QTY_HINT.search(masked, pos)) is not None:
+        m = _ZH_QTY.match(masked, hint.start())
+        if m is None:
+            pos = hint.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def _zh_quantities(masked: str, text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    hint = _ZH_QTY_HINT.search(masked)
-    if hint is None:
-        return out
-    for m in _ZH_QTY.finditer(masked, hint.start()):
+    for m in _zh_qty_matches(masked):
         if m.group("num") is None and m.group("pct_zh") is None:
             continue
         start, end = m.start(), m.end()
@@ -361,7 +373,12 @@ def _en_quantities(masked: str, text: str) -> list[Quantity]:
         stem = _EN_WORD_STEM.search(lowered) if any(s in lowered for s in _EN_WORD_STEMS) else None
         words_found = _EN_WORD_LOWER.finditer(lowered, stem.start()) if stem else ()
     else:
-        words_found = _EN_WORD.finditer(masked)
+        # The same skip, on a copy folded so that every character the pattern takes for an ASCII letter (ignoring
+        # case the Unicode way: "ſ" for s, "ı" and "İ" for i) is that letter, one character for one, so that
+        # positions agree (İ is the one character that lower() makes two).
+        folded = masked.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
+        stem = _EN_WORD_STEM.search(folded) if any(s in folded for s in _EN_WORD_STEMS) else None
+        words_found = _EN_WORD.finditer(masked, stem.start()) if stem else ()
     for m in words_found:
         words = [_word_key(w) for w in m.group("word").split("-")]
         if not all(w in _EN_WORDS or w in _UNITS for w in words):
@@ -415,7 +432,7 @@ def _zh_dates(text: str) -> list[DateValue]:
     hint = _ZH_DATE_HINT.search(folded)
     if hint:
         taken = [(d.start, d.end) for d in out]
-        for m in _ZH_DATE.finditer(folded, max(0, hint.start() - 3)):
+        for m in _zh_date_matches(folded, hint.start()):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
@@ -424,6 +441,31 @@ def _zh_dates(text: str) -> list[DateValue]:
             start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
             out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, m.end(), text[start:m.end()]))
     return sorted(out, key=lambda d: d.start)
+
+
+def _zh_date_matches(folded: str, hint: int) -> Iterator[re.Match[str]]:
+    """``_ZH_DATE.finditer(folded)``, given the first hint (:data:`_ZH_DATE_HINT`) at ``hint``.
+
+    A date starts at most 3 characters before the numeral of a hint (a year's 4 digits, a month's or day's up
+    to 3 characters end in one, right before its 年/月/日/号): so only the 4 places up to each hint are tried,
+    instead of the pattern at every character to the end of the line (every match is non-empty, so the next
+    search starts where the last match ended, as in ``finditer``).
+    """
+    pos = 0
+    while True:
+        h = hint - 3
+        for p in range(max(pos, h), hint + 1):
+            m = _ZH_DATE.match(folded, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = max(pos, hint + 1)
+        found = _ZH_DATE_HINT.search(folded, pos)
+        if found is None:
+            return
+        hint = found.start()
 
 
 def _en_dates(text: str) -> list[DateValue]:

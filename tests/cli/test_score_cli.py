@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from shuyu.cli import app
+from shuyu.formats import bilingual
 from tests.conftest import TINY
 from tests.conftest import external
 
@@ -198,3 +199,68 @@ def test_jobs_identical_across_many_chunks_with_pruning(tmp_path: Path, monkeypa
     assert concept["missing_renderings"] == {"Party chief Alpha of Wuxi": 12, "Party chief Beta of Wuxi": 9}
     # Gamma, Delta, Eps, Zeta (3 each) were pruned at chunk ends: counts are kept for the forms that recur most
     assert concept["missing_examples"]["Party chief Alpha of Wuxi"] == ["c.tsv:1", "c.tsv:3", "c.tsv:5"]
+
+
+def _parsed(items) -> list[list[tuple[str, str, str]]]:  # type: ignore[no-untyped-def]
+    """The pairs of ``_work_items`` chunks, parsed as a worker parses them."""
+    out = []
+    for parts, n in items:
+        pairs: list[tuple[str, str, str]] = []
+        for part in parts:
+            if isinstance(part, score_cli._Lines):
+                path = Path(part.path)
+                numbered = enumerate(part.text.split("\n"), part.first)
+                pairs += [(f"{path.name}:{p.id}", p.zh, p.en)
+                          for p in score_cli.parse_lines(path, part.fmt, numbered)]
+            else:
+                pairs += part
+        assert len(pairs) == n
+        out.append(pairs)
+    return out
+
+
+def test_work_items_are_the_chunks_of_one_process(tmp_path: Path, monkeypatch) -> None:
+    # Blank lines, a header, CRLF and lone CR, a JSONL file, a TMX file and a directory of releases, with
+    # chunks that straddle files and blocks: the workers get exactly the pairs and chunks one process scores.
+    monkeypatch.setattr(bilingual, "_BLOCK", 64)  # many small blocks
+    tsv = tmp_path / "a.tsv"
+    tsv.write_bytes("id\tzh\ten\r\n1\t无锡\tWuxi\r\n\r\n  \n2\t徐州\tXuzhou\r3\t南京\tNanjing\n\n\n".encode()
+                    + "".join(f"{i}\t第{i}条\tItem {i}\n" for i in range(4, 40)).encode())
+    jsonl = tmp_path / "b.jsonl"
+    jsonl.write_text("".join(json.dumps({"zh": f"中{i}", "en": f"en {i}"}) + ("\n\n" if i % 3 else "\n")
+                             for i in range(25)), encoding="utf-8")
+    two = tmp_path / "c.tsv"
+    two.write_text("zh\ten\n" + "".join(f"两列{i}\ttwo {i}\n" for i in range(30)), encoding="utf-8")
+    tmx = tmp_path / "d.tmx"
+    tmx.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header/><body>\n' + "".join(
+        f'<tu><tuv xml:lang="zh"><seg>记{i}</seg></tuv><tuv xml:lang="en"><seg>tu {i}</seg></tuv></tu>\n'
+        for i in range(7)) + "</body></tmx>\n", encoding="utf-8")
+    releases = tmp_path / "rel"
+    releases.mkdir()
+    (releases / "x.zh.txt").write_text("无锡市委书记出席。\n第二行", encoding="utf-8")
+    (releases / "x.en.txt").write_text("The Wuxi party chief attended.\nLine two", encoding="utf-8")
+    paths = [tsv, jsonl, two, tmx, releases, tsv]
+    for size in (1, 4, 5, 13, 5000):
+        expected = [list(c) for c in score_cli.chunks(score_cli.corpus_pairs(paths), size)]
+        assert _parsed(score_cli._work_items(paths, size)) == expected, size
+        assert all(isinstance(p, score_cli._Lines) for parts, _ in score_cli._work_items([tsv, jsonl], 4)
+                   for p in parts)
+
+
+def test_jobs_report_the_first_bad_line_as_one_process_does(tmp_path: Path, monkeypatch) -> None:
+    # A bad column count early (found by a worker) and undecodable bytes later (found by the parent's
+    # reading, past the first block that settles the encoding): both runs name the first; then a file with
+    # only the late error.
+    monkeypatch.setattr(score_cli, "CHUNK", 1000)  # the parent reaches the bad byte before any result
+    good = "无锡市委书记出席。\tThe Wuxi party chief attended.\n"
+    path = tmp_path / "bad.tsv"
+    path.write_bytes((good * 4 + "only one column\n" + good * 2000).encode() + b"\xff\xfe\tx\n")
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["score", str(path), *G, "--jobs", jobs])
+        assert result.exit_code == 2
+        assert "bad.tsv:5: expected 2 or 3 tab-separated columns, found 1" in result.stderr, jobs
+    late = tmp_path / "late.tsv"
+    late.write_bytes((good * 2000).encode() + b"\xff\xfe\tx\n")
+    outputs = {runner.invoke(app, ["score", str(late), *G, "--jobs", jobs]).stderr for jobs in ("1", "2")}
+    (message,) = outputs
+    assert "late.tsv:2001:1: cannot decode as UTF-8 at byte" in message

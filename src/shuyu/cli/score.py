@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 from typing import Any
@@ -23,7 +24,12 @@ from shuyu.cli._options import GlossaryOpt
 from shuyu.cli._options import NoBundledOpt
 from shuyu.cli._options import OutputOpt
 from shuyu.errors import InputError
+from shuyu.formats.bilingual import LINE_FORMATS
+from shuyu.formats.bilingual import format_of
+from shuyu.formats.bilingual import line_blocks
+from shuyu.formats.bilingual import parse_lines
 from shuyu.formats.bilingual import read_pairs
+from shuyu.formats.bilingual import yields_no_pair
 from shuyu.formats.decode import read_text
 from shuyu.fsutil import write_atomic
 from shuyu.metrics import CHUNK
@@ -49,6 +55,72 @@ def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
                 yield f"{path.name}:{pair.id}", pair.zh, pair.en
 
 
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """Lines of a pair file for a worker to parse: ``text`` is the lines joined by ``\\n``, the first is line
+    ``first`` of the file."""
+
+    path: str
+    fmt: str
+    first: int
+    text: str
+
+
+#: A piece of a work item: lines to parse, or pairs the parent has read already (other formats, directories).
+_Part = _Lines | list[tuple[str, str, str]]
+
+
+def _work_items(paths: list[Path], size: int) -> Iterator[tuple[list[_Part], int]]:
+    """``metrics.chunks(corpus_pairs(paths), size)`` as ``(parts, pairs)`` work items for ``--jobs``: the same
+    pairs in the same chunks, but lines of TSV and JSONL files are left for the workers to parse, so that the
+    parent only reads and decodes (a C call per block) and counts the lines that give a pair.
+
+    When reading fails, the item read so far is yielded before the error is raised: in one process the
+    pairs before a bad line are scored before it, and a worker's error in them must come first.
+    """
+    parts: list[_Part] = []
+    have = 0
+    try:
+        for path in paths:
+            fmt = None if path.is_dir() else format_of(path)
+            if fmt not in LINE_FORMATS:
+                pairs: list[tuple[str, str, str]] = []
+                parts.append(pairs)  # filled in place; an empty list costs nothing
+                for pair in corpus_pairs([path]):
+                    pairs.append(pair)
+                    have += 1
+                    if have == size:
+                        yield parts, have
+                        pairs = []
+                        parts, have = [pairs], 0
+                continue
+            name = str(path)
+            for first, lines in line_blocks(path):
+                if first == 1 or not all(map(str.strip, lines)):
+                    # ends[k]: the index after the k-th line that gives a pair
+                    ends: list[int] | None = [i + 1 for i, line in enumerate(lines)
+                                              if not yields_no_pair(fmt, first + i, line)]
+                    total = len(ends)
+                else:
+                    ends, total = None, len(lines)  # every line gives a pair
+                start = taken = 0
+                while taken < total:
+                    take = min(size - have, total - taken)
+                    taken += take
+                    end = ends[taken - 1] if ends is not None else taken
+                    parts.append(_Lines(name, fmt, first + start, "\n".join(lines[start:end])))
+                    start, have = end, have + take
+                    if have == size:
+                        yield parts, have
+                        parts, have = [], 0
+    except Exception:
+        if have:
+            yield parts, have
+        raise
+    if have:
+        yield parts, have
+
+
 def _lines(path: Path) -> list[str]:
     return read_text(path)[0].splitlines()
 
@@ -60,26 +132,54 @@ def _init(paths: list[str], bundled: bool) -> None:
     _WORKER["scorer"] = Scorer(*load_with_matcher(paths, bundled=bundled))
 
 
-def _score_chunk(chunk: list[tuple[str, str, str]]) -> CorpusStats:
+def _score_item(parts: list[_Part]) -> CorpusStats:
     # Unpruned: the parent merges and prunes chunk by chunk, exactly as one process does.
-    return _WORKER["scorer"].score_chunk(chunk)
+    pairs: list[tuple[str, str, str]] = []
+    for part in parts:
+        if isinstance(part, _Lines):
+            path = Path(part.path)
+            numbered = enumerate(part.text.split("\n"), part.first)
+            pairs += [(f"{path.name}:{p.id}", p.zh, p.en) for p in parse_lines(path, part.fmt, numbered)]
+        else:
+            pairs += part
+    return _WORKER["scorer"].score_chunk(pairs)
 
 
-def _in_order(pool: ProcessPoolExecutor, blocks: Iterator[list[tuple[str, str, str]]], jobs: int,
+def _result(future: Future[CorpusStats], n: int) -> CorpusStats:
+    stats = future.result()
+    if stats.pairs != n:  # the parent's count of pair lines decides where chunks end: it must be exact
+        raise RuntimeError(f"a work item of {n} pairs gave {stats.pairs}")
+    return stats
+
+
+def _in_order(pool: ProcessPoolExecutor, items: Iterable[tuple[list[_Part], int]], jobs: int,
               advance: Callable[[int], None]) -> Iterator[CorpusStats]:
     """Chunk results in corpus order, with at most two chunks per worker in flight (memory stays flat;
-    ``pool.map`` would read the whole corpus first)."""
+    ``pool.map`` would read the whole corpus first). An error reading the corpus is raised after the
+    chunks before it, whose own errors (a bad line a worker parsed) come first, as in one process."""
     pending: deque[tuple[Future[CorpusStats], int]] = deque()
-    for block in blocks:
-        pending.append((pool.submit(_score_chunk, block), len(block)))
+    failure: Exception | None = None
+    it = iter(items)
+    while True:
+        try:
+            item = next(it, None)
+        except Exception as exc:  # re-raised below, once the chunks before it are done
+            failure = exc
+            break
+        if item is None:
+            break
+        parts, n = item
+        pending.append((pool.submit(_score_item, parts), n))
         if len(pending) >= 2 * jobs:
-            future, n = pending.popleft()
-            yield future.result()
-            advance(n)
+            stats = _result(*pending.popleft())
+            yield stats
+            advance(stats.pairs)
     while pending:
-        future, n = pending.popleft()
-        yield future.result()
-        advance(n)
+        stats = _result(*pending.popleft())
+        yield stats
+        advance(stats.pairs)
+    if failure is not None:
+        raise failure
 
 
 def _counted(pairs: Iterable[tuple[str, str, str]], advance: Callable[[int], None],
@@ -187,6 +287,7 @@ def score(
             raise InputError(f"--hyp has {len(hyp_lines)} lines, --ref {len(ref_lines)}", path=str(hyp))
         mt = mt_scores(hyp_lines, ref_lines, ter=ter)
         pairs: Iterator[tuple[str, str, str]] = iter(())
+        items: Iterator[tuple[list[_Part], int]] | None = None
         if src is not None:
             src_lines = _lines(src)
             if len(src_lines) != len(hyp_lines):
@@ -197,10 +298,13 @@ def score(
             raise InputError("nothing to score", hint="give a corpus, or --hyp and --ref")
         mt = {}
         pairs = corpus_pairs(corpus)
+        items = _work_items(corpus, CHUNK)
     with _progress_bar(progress and _stderr_is_tty()) as advance:
         if jobs > 1:
+            if items is None:
+                items = (([block], len(block)) for block in chunks(pairs, CHUNK))
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(layers, not no_bundled)) as pool:
-                stats = combine(_in_order(pool, chunks(pairs, CHUNK), jobs, advance), MAX_MISSING_FORMS)
+                stats = combine(_in_order(pool, items, jobs, advance), MAX_MISSING_FORMS)
         else:
             stats = score_pairs(_counted(pairs, advance), g, matcher, chunk=CHUNK, keep=MAX_MISSING_FORMS)
     sig = signature(g)

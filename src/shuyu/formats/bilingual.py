@@ -17,6 +17,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zlib
+from collections.abc import Iterable
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,44 +108,124 @@ def _text_lines(path: Path) -> Iterator[tuple[int, str]]:
 
     :raises InputError: at the line (and byte) where the file stops decoding, or for a broken gzip stream.
     """
+    for first, lines in line_blocks(path):
+        yield from enumerate(lines, first)
+
+
+def line_blocks(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The lines of a text file a block at a time: ``(number of the first line, lines)``, lines without their
+    ends; the lines, numbers and errors of :func:`_text_lines`, which is this flattened.
+
+    For ``shuyu score --jobs``: the parent reads and decodes blocks (C calls, no per-line Python work) and the
+    workers parse the lines (:func:`parse_lines`).
+
+    :raises InputError: at the line (and byte) where the file stops decoding, or for a broken gzip stream;
+        every line before the bad one has been yielded.
+    """
     try:
-        yield from _decoded_lines(path)
+        yield from _decoded_blocks(path)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise InputError(f"not a valid gzip file ({exc})", path=str(path)) from None
+    except UnicodeDecodeError as exc:  # as read_pairs words it
+        raise InputError(f"not valid UTF-8 at byte {exc.start}", path=str(path), hint="save the file as UTF-8") from None
 
 
-def _decoded_lines(path: Path) -> Iterator[tuple[int, str]]:
+#: Bytes read at a time; a block is cut after its last line end (a line longer than this is read whole).
+_BLOCK = 1 << 17
+#: Lines per block of a UTF-16 file (decoded by a text stream, line by line).
+_UTF16_LINES = 1000
+
+
+def _decoded_blocks(path: Path) -> Iterator[tuple[int, list[str]]]:
     with _open_binary(path) as raw:
         head = raw.read(HEAD)
         encoding, bom = _sniff(head, len(head) < HEAD, path)
         raw.seek(bom)
-        n = 0
         if encoding.startswith("utf-16"):
-            text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
-            try:
-                for line in text:
-                    n += 1
-                    yield n, line.rstrip("\r\n")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"cannot decode as {encoding.upper()} ({exc.reason})", path=str(path), line=n + 1,
-                                 hint="save the file as UTF-8") from None
+            yield from _utf16_blocks(raw, encoding, path)
             return
-        offset = bom
-        for chunk in raw:  # binary lines, each ending in b"\n"
+        n, offset, rest = 0, bom, b""
+        while True:
+            data = raw.read(_BLOCK)
+            if data:
+                buf = rest + data
+                cut = buf.rfind(b"\n") + 1
+                if not cut:
+                    rest = buf
+                    continue
+                block, rest = buf[:cut], buf[cut:]
+            else:
+                block, rest = rest, b""
+                if not block:
+                    return
             try:
-                decoded = chunk.decode(encoding)
-            except UnicodeDecodeError as exc:
-                before = chunk[: exc.start].decode(encoding, errors="replace")
-                lines_before = list(_split_lines(before)) if before else [""]
-                if before.endswith(("\r", "\n")):
-                    lines_before.append("")
-                raise InputError(f"cannot decode as {encoding.upper()} at byte {offset + exc.start}", path=str(path),
-                                 line=n + len(lines_before), column=len(lines_before[-1]) + 1,
-                                 hint="save the file as UTF-8") from None
-            offset += len(chunk)
-            for line in _split_lines(decoded):
-                n += 1
-                yield n, line
+                # In UTF-8 and GB18030 a 0x0A or 0x0D byte is always a line end, never part of a character:
+                # decoding whole lines together is decoding them one by one.
+                text = block.decode(encoding)
+            except UnicodeDecodeError:
+                # Line by line, to name the byte, line and column; the lines before the bad one come first.
+                lines = []
+                try:
+                    for _, line in _lines_one_by_one(io.BytesIO(block), encoding, path, offset, n):
+                        lines.append(line)
+                except InputError as error:
+                    if lines:
+                        yield n + 1, lines
+                    raise error from None
+                text = None  # not reached: a block that does not decode has a line that does not
+                yield n + 1, lines
+                n += len(lines)
+            if text is not None:
+                # \r\n, then a lone \r, are line ends as \n is (the _LINE_END pattern, left to right)
+                lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                if lines[-1] == "":
+                    lines.pop()  # the block ends with a line end (or is empty)
+                yield n + 1, lines
+                n += len(lines)
+            offset += len(block)
+            if not data:
+                return
+
+
+def _utf16_blocks(raw: IO[bytes], encoding: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+    text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
+    n, lines = 0, []
+    try:
+        for line in text:
+            lines.append(line.rstrip("\r\n"))
+            if len(lines) == _UTF16_LINES:
+                yield n + 1, lines
+                n, lines = n + len(lines), []
+    except UnicodeDecodeError as exc:
+        error = InputError(f"cannot decode as {encoding.upper()} ({exc.reason})", path=str(path),
+                           line=n + len(lines) + 1, hint="save the file as UTF-8")
+        if lines:
+            yield n + 1, lines
+        raise error from None
+    finally:
+        text.detach()  # the caller closes the file
+    if lines:
+        yield n + 1, lines
+
+
+def _lines_one_by_one(raw: IO[bytes], encoding: str, path: Path, offset: int, n: int) -> Iterator[tuple[int, str]]:
+    """The lines of ``raw`` (at byte ``offset`` of the file, after line ``n``) decoded one binary line at a time,
+    to name the exact byte, line and column that does not decode."""
+    for chunk in raw:  # binary lines, each ending in b"\n"
+        try:
+            decoded = chunk.decode(encoding)
+        except UnicodeDecodeError as exc:
+            before = chunk[: exc.start].decode(encoding, errors="replace")
+            lines_before = list(_split_lines(before)) if before else [""]
+            if before.endswith(("\r", "\n")):
+                lines_before.append("")
+            raise InputError(f"cannot decode as {encoding.upper()} at byte {offset + exc.start}", path=str(path),
+                             line=n + len(lines_before), column=len(lines_before[-1]) + 1,
+                             hint="save the file as UTF-8") from None
+        offset += len(chunk)
+        for line in _split_lines(decoded):
+            n += 1
+            yield n, line
 
 
 def format_of(path: Path) -> str:
@@ -198,12 +279,38 @@ def _sibling(zh: Path) -> Path:
     return zh.with_name(en)
 
 
+#: Formats with one pair a line: :func:`line_blocks` reads them, :func:`parse_lines` parses the lines.
+LINE_FORMATS = ("tsv", "jsonl")
+
+
+def parse_lines(path: Path, fmt: str, numbered: Iterable[tuple[int, str]]) -> Iterator[AlignedPair]:
+    """The pairs of numbered lines of a :data:`LINE_FORMATS` file: what :func:`read_pairs` yields from them.
+
+    :raises InputError: as :func:`read_pairs` does, for a line that is not a pair.
+    """
+    return _tsv_lines(path, numbered) if fmt == "tsv" else _jsonl_lines(path, numbered)
+
+
+def yields_no_pair(fmt: str, n: int, line: str) -> bool:
+    """True for a line of a :data:`LINE_FORMATS` file that gives no pair and no error: a blank line, or a TSV
+    header on line 1. Every other line gives one pair (or an error)."""
+    return not line.strip() or (fmt == "tsv" and n == 1 and _is_tsv_header(line.split("\t")))
+
+
+def _is_tsv_header(cells: list[str]) -> bool:
+    return [c.strip().lower() for c in cells] in (["zh", "en"], ["id", "zh", "en"])
+
+
 def _tsv(path: Path) -> Iterator[AlignedPair]:
-    for n, line in _text_lines(path):
+    return _tsv_lines(path, _text_lines(path))
+
+
+def _tsv_lines(path: Path, numbered: Iterable[tuple[int, str]]) -> Iterator[AlignedPair]:
+    for n, line in numbered:
         if not line.strip():
             continue
         cells = line.split("\t")
-        if n == 1 and [c.strip().lower() for c in cells] in (["zh", "en"], ["id", "zh", "en"]):
+        if n == 1 and _is_tsv_header(cells):
             continue
         if len(cells) == 2:
             yield AlignedPair(str(n), cells[0], cells[1], str(path), n)
@@ -215,7 +322,11 @@ def _tsv(path: Path) -> Iterator[AlignedPair]:
 
 
 def _jsonl(path: Path) -> Iterator[AlignedPair]:
-    for n, line in _text_lines(path):
+    return _jsonl_lines(path, _text_lines(path))
+
+
+def _jsonl_lines(path: Path, numbered: Iterable[tuple[int, str]]) -> Iterator[AlignedPair]:
+    for n, line in numbered:
         if not line.strip():
             continue
         try:
