@@ -526,20 +526,22 @@ class Scorer:
             self._concepts[id(entries)] = found
         return ids, found[2]
 
-    def _zh_occurrences(self, zh: str) -> list[Occurrence]:
-        matches = self.matcher.find_zh(zh)
+    def _zh_occurrences(self, zh: str, matches: list[Match] | None = None) -> list[Occurrence]:
+        if matches is None:
+            matches = self.matcher.find_zh(zh)
         occ = [Occurrence(0, m, _NOWHERE, "") for m in matches]
         if any(m.entries[0].elided for m in matches):
             doc = Document(path="", text=zh, segments=[Segment(zh, OffsetMap.identity(len(zh)))])
             occ = resolve_elided(occ, doc, self.glossary)
         return occ
 
-    def score_pair(self, pair_id: str, zh: str, en: str, stats: CorpusStats) -> None:
-        """Count one aligned pair into ``stats``."""
+    def score_pair(self, pair_id: str, zh: str, en: str, stats: CorpusStats, *,
+                   zh_matches: list[Match] | None = None, en_matches: list[Match] | None = None) -> None:
+        """Count one aligned pair into ``stats`` (with its glossary matches, when already found)."""
         stats.pairs += 1
-        zh_occ = self._zh_occurrences(zh) if zh else []
+        zh_occ = self._zh_occurrences(zh, zh_matches) if zh else []
         if zh_occ:
-            self._count_terms(pair_id, zh, en, zh_occ, stats)
+            self._count_terms(pair_id, zh, en, zh_occ, stats, en_matches)
         has_qty = _ZH_QTY_HINT.search(zh) is not None
         has_date = _ZH_DATE_HINT.search(zh) is not None
         if not (has_qty or has_date):
@@ -557,9 +559,11 @@ class Scorer:
             stats.dates_total += len(zd)
             stats.dates_agree += len(zd) - wrong
 
-    def _count_terms(self, pair_id: str, zh: str, en: str, zh_occ: list[Occurrence], stats: CorpusStats) -> None:
+    def _count_terms(self, pair_id: str, zh: str, en: str, zh_occ: list[Occurrence], stats: CorpusStats,
+                     en_matches: list[Match] | None = None) -> None:
         glossary = self.glossary
-        en_matches = self.matcher.find_en(en)
+        if en_matches is None:
+            en_matches = self.matcher.find_en(en)
         en_keys = [self._keys_of(m) for m in en_matches]
         tokens: _Tokens | None = None
         for occ in zh_occ:
@@ -600,8 +604,14 @@ class Scorer:
     def score_chunk(self, pairs: Iterable[tuple[str, str, str]]) -> CorpusStats:
         """One chunk's counts, unpruned (what a ``--jobs`` worker returns)."""
         stats = CorpusStats()
-        for pair_id, zh, en in pairs:
-            self.score_pair(pair_id, zh, en, stats)
+        pairs = list(pairs)
+        # The chunk's glossary matches in one pass per language (see Matcher.find_zh_many), English
+        # only for the pairs whose Chinese holds a term.
+        zh_found = self.matcher.find_zh_many([zh for _, zh, _ in pairs])
+        with_terms = [i for i, found in enumerate(zh_found) if found]
+        en_found = dict(zip(with_terms, self.matcher.find_en_many([pairs[i][2] for i in with_terms]), strict=True))
+        for i, (pair_id, zh, en) in enumerate(pairs):
+            self.score_pair(pair_id, zh, en, stats, zh_matches=zh_found[i], en_matches=en_found.get(i))
         return stats
 
 
