@@ -143,9 +143,9 @@ def main() -> int:
                                       capture_output=True, text=True).stdout.strip()
             head_rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], check=True,
                                       capture_output=True, text=True).stdout.strip()
-            dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-                                   check=True, capture_output=True, text=True).stdout.strip()
-            head_label = head_rev + (" + uncommitted changes" if dirty else "")
+            dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--",
+                                    "src", "glossaries"], check=True, capture_output=True, text=True).stdout.strip()
+            head_label = head_rev + (" + uncommitted changes to the code" if dirty else "")
             zh, en, pair_mb = release_pair(0.25e6 if args.quick else 1e6, work)
             pairs_n = 5_000 if args.quick else 20_000
             pairs = score_corpus(pairs_n, work)
@@ -173,7 +173,8 @@ def main() -> int:
                     same += f" ({runs['head'][0]['n']:,} {'pairs' if unit == 'pairs/s' else 'findings'})"
 
                 def rate(t: float, amount: float = amount, unit: str = unit) -> str:
-                    return f" ({amount / t:,.2f} {unit})" if amount else ""
+                    digits = 2 if unit == "MB/s" else 0
+                    return f" ({amount / t:,.{digits}f} {unit})" if amount else ""
 
                 rows.append((label, f"{med['base']:.2f} s{rate(med['base'])}", f"{med['head']:.2f} s{rate(med['head'])}",
                              f"{med['base'] / med['head']:.1f}x", same))
