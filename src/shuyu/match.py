@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
+from itertools import accumulate
 
 import ahocorasick_rs
 
@@ -230,28 +231,18 @@ class Matcher:
         >>> [[(x.start, x.surface) for x in found] for found in m.find_zh_many(["在無錫", "", "无锡市"])]
         [[(1, '無錫')], [], [(0, '无锡')]]
         """
-        out: list[list[Match]] = [[] for _ in texts]
         if self._zh is None or not texts:
-            return out
+            return [[] for _ in texts]
         joined = "\n".join(texts)
         norm = normalize_zh_whole(joined)
         if norm is None:
             return [self.find_zh(t) for t in texts]
         entries = self.tables[ZH].entries
-        starts = []
-        pos = 0
-        for t in texts:
-            starts.append(pos)
-            pos += len(t) + 1
-        k, last = 0, len(texts) - 1
-        for i, s, e in self._zh.find_matches_as_indexes(norm):
-            while k < last and starts[k + 1] <= s:
-                k += 1
-            base = starts[k]
-            if e - base > len(texts[k]):  # only a term holding a line break could cross
-                return [self.find_zh(t) for t in texts]
-            out[k].append(Match(s - base, e - base, joined[s:e], entries[i], ZH))
-        return out
+        per_text = _per_text(texts, ((s, e, entries[i]) for i, s, e in self._zh.find_matches_as_indexes(norm)))
+        if per_text is None:  # only a term holding a line break could cross
+            return [self.find_zh(t) for t in texts]
+        return [[Match(s, e, text[s:e], found, ZH) for s, e, found in spans]
+                for text, spans in zip(texts, per_text, strict=True)]
 
     def find_en(self, text: str) -> list[Match]:
         """Word-bounded leftmost-longest matches in English text."""
@@ -271,24 +262,13 @@ class Matcher:
         >>> [[(x.start, x.surface) for x in found] for found in m.find_en_many(["In Wuxi", "", "WUXI’s"])]
         [[(3, 'Wuxi')], [], [(0, 'WUXI')]]
         """
-        out: list[list[Match]] = [[] for _ in texts]
         if self._en is None or not texts:
-            return out
-        joined = "\0".join(texts)
-        starts = []
-        pos = 0
-        for t in texts:
-            starts.append(pos)
-            pos += len(t) + 1
-        k, last = 0, len(texts) - 1
-        for s, e, entries in self._en_spans(joined):
-            while k < last and starts[k + 1] <= s:
-                k += 1
-            base = starts[k]
-            if e - base > len(texts[k]):  # only a term holding NUL could cross: search one by one
-                return [self.find_en(t) for t in texts]
-            out[k].append(Match(s - base, e - base, joined[s:e], entries, EN))
-        return out
+            return [[] for _ in texts]
+        per_text = _per_text(texts, self._en_spans("\0".join(texts)))
+        if per_text is None:  # only a term holding NUL could cross: search one by one
+            return [self.find_en(t) for t in texts]
+        return [[Match(s, e, text[s:e], found, EN) for s, e, found in spans]
+                for text, spans in zip(texts, per_text, strict=True)]
 
     def _en_spans(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
         """(start, end, entries) of the word-bounded leftmost-longest matches in ``text``, in order."""
@@ -336,6 +316,23 @@ class Matcher:
                 out.append((s, e, entries))
             last_end = e
         return out
+
+
+def _per_text(texts: list[str], spans: Iterable[tuple[int, int, tuple[Entry, ...]]],
+              ) -> list[list[tuple[int, int, tuple[Entry, ...]]]] | None:
+    """Spans found in ``texts`` joined by one separator character, given back text by text with
+    each text's own offsets (spans in order); None when a span crosses a separator."""
+    out: list[list[tuple[int, int, tuple[Entry, ...]]]] = [[] for _ in texts]
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    k, last = 0, len(texts) - 1
+    for s, e, entries in spans:
+        while k < last and starts[k + 1] <= s:
+            k += 1
+        base = starts[k]
+        if e - base > len(texts[k]):
+            return None
+        out[k].append((s - base, e - base, entries))
+    return out
 
 
 def _is_word(ch: str) -> bool:
