@@ -172,7 +172,9 @@ def _decoded_blocks(path: Path) -> Iterator[tuple[int, list[str]]]:
                     if lines:
                         yield n + 1, lines
                     raise error from None
-                text = None  # not reached: a block that does not decode has a line that does not
+                # A block that does not decode has a line that does not, so the loop above raises; should
+                # it ever decode line by line after all, those lines are the block's.
+                text = None
                 yield n + 1, lines
                 n += len(lines)
             if text is not None:
