@@ -138,7 +138,6 @@ class _Open:
     """An open element, with the language and scope in force inside it (so no walk up the stack)."""
 
     tag: str
-    lang: str | None
     inner_lang: str
     inner_scope: str
 
@@ -311,7 +310,7 @@ class HtmlCollector(HTMLParser):
             self.flush()  # a line break, code, or another language: same block, new segment
         if tag not in VOID:
             scope = SCOPES.get(tag) or self.scope()
-            self.stack.append(_Open(tag, lang, old_lang if lang is None else lang, scope))
+            self.stack.append(_Open(tag, old_lang if lang is None else lang, scope))
             if tag in SKIP:
                 self.skip_depth += 1
         if not was_skipping and tag not in SKIP:
