@@ -266,15 +266,3 @@ def test_anchor_hits_equal_the_plain_scan(text: str) -> None:
         if tokens.keys:
             tokens.block(0, 0)  # blocking words keeps the index of keys valid
             assert _anchor_hits(tokens, anchors) == _anchor_hits_reference(tokens, anchors)
-
-
-def test_concepts_are_cached_only_for_the_matchers_own_entries(tiny_glossary, tiny_matcher) -> None:
-    from shuyu.match import Match
-
-    scorer = Scorer(tiny_glossary, tiny_matcher)
-    (match,) = tiny_matcher.find_zh("无锡市委书记")
-    assert scorer._concepts_of(match) == (match.concepts, frozenset(match.concepts))
-    assert id(match.entries) in scorer._concepts
-    other = Match(0, 2, "无锡", (match.entries[0],), "zh")  # a new tuple (as resolve_elided makes): not kept
-    assert scorer._concepts_of(other) == (other.concepts, frozenset(other.concepts))
-    assert id(other.entries) not in scorer._concepts

@@ -484,9 +484,6 @@ class Scorer:
         # table keeps them alive, so an id is never reused; the cache is bounded by the table).
         self._en_tuples = {id(t) for t in matcher.tables[EN].entries} if EN in matcher.tables else set()
         self._en_keys: dict[int, tuple[tuple[Entry, ...], frozenset[str]]] = {}
-        # Match.concepts (a sorted set built on every access) the same way, for the tuples of both tables.
-        self._tuples = self._en_tuples | ({id(t) for t in matcher.tables[ZH].entries} if ZH in matcher.tables else set())
-        self._concepts: dict[int, tuple[tuple[Entry, ...], tuple[str, ...], frozenset[str]]] = {}
 
     def profile(self, concept_id: str) -> ConceptProfile:
         """The alignment profile of a concept (cached)."""
@@ -496,7 +493,7 @@ class Scorer:
         return found
 
     def _is_place(self, match: Match) -> bool:
-        ids = self._concepts_of(match)[0]
+        ids = match.concepts
         found = self._places.get(ids)
         if found is None:
             found = self._places[ids] = all(
@@ -513,18 +510,6 @@ class Scorer:
         if id(entries) in self._en_tuples:
             self._en_keys[id(entries)] = (entries, keys)
         return keys
-
-    def _concepts_of(self, match: Match) -> tuple[tuple[str, ...], frozenset[str]]:
-        """``match.concepts`` and the same as a set, cached for the matcher's own entries tuples."""
-        entries = match.entries
-        hit = self._concepts.get(id(entries))
-        if hit is not None and hit[0] is entries:
-            return hit[1], hit[2]
-        ids = match.concepts
-        found = (entries, ids, frozenset(ids))
-        if id(entries) in self._tuples:
-            self._concepts[id(entries)] = found
-        return ids, found[2]
 
     def _zh_occurrences(self, zh: str, matches: list[Match] | None = None) -> list[Occurrence]:
         if matches is None:
@@ -567,7 +552,8 @@ class Scorer:
         en_keys = [self._keys_of(m) for m in en_matches]
         tokens: _Tokens | None = None
         for occ in zh_occ:
-            ids, wanted_here = self._concepts_of(occ.match)
+            ids = occ.match.concepts
+            wanted_here = frozenset(ids)
             cid = ids[0]
             entry = _best_rendering(wanted_here, en_matches, en_keys)
             form, status = (MISSING, MISSING) if entry is None else (entry[0], entry[1].value)
@@ -584,7 +570,7 @@ class Scorer:
             if entry is not None:
                 continue
             if tokens is None:
-                wanted = set().union(*(self._concepts_of(o.match)[1] for o in zh_occ))
+                wanted = {c for o in zh_occ for c in o.match.concepts}
                 # Places stay usable: they are the anchors of the titles and organisations around them.
                 claimed = [(m.start, m.end) for m, keys in zip(en_matches, en_keys, strict=True)
                            if keys & wanted and not self._is_place(m)]
