@@ -2,8 +2,8 @@
 
 ``REF_*`` below is shuyu.numbers as it was before the speed-ups (patterns tried at every character, the
 dates found twice, the full-width table applied to every line), kept as an oracle. The fast version
-must agree with it on everything: values, units, approximations, spans, texts, the order, and the
-exceptions (百分之 followed by a malformed number raises, as it always did).
+must agree with it on everything: values, units, approximations, spans, texts and the order; where the
+old code raised on bad input (百分之 before a malformed number, "ſeven"), the new one finds no number.
 """
 
 from __future__ import annotations
