@@ -82,23 +82,15 @@ class CheckResult:
 def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
     """`untranslated`, `punctuation` and `repeated-word` over a document's English prose."""
     out: list[Finding] = []
-    english = [(i, s) for i, s in enumerate(doc.segments) if not s.lang.startswith("zh")]
-    rules = [func for rule, func in (("untranslated", prose.untranslated), ("punctuation", prose.punctuation),
-                                     ("repeated-word", prose.repeated_words)) if settings.on(rule)]
-    # Both Chinese rules look for characters outside ASCII: most segments need only the word test.
-    ascii_rules = [func for func in rules if func is prose.repeated_words]
-    for _, segment in english:
-        for func in ascii_rules if segment.text.isascii() else rules:
-            for issue in func(segment.text):
-                loc, context = segment_location(doc, segment, issue.start, issue.end)
-                out.append(finding(settings, issue.rule, loc, issue.message, expected=issue.expected,
-                                   found=issue.found, context=context))
+    english = [s for s in doc.segments if not s.lang.startswith("zh")]
+    texts = [s.text for s in english]
+    issues = prose.text_issues(texts, [rule for rule in prose.SEGMENT_RULES if settings.on(rule)])
     if settings.on("punctuation"):
-        for index, issue in prose.quote_styles([s.text for _, s in english]):
-            segment = english[index][1]
-            loc, context = segment_location(doc, segment, issue.start, issue.end)
-            out.append(finding(settings, issue.rule, loc, issue.message, expected=issue.expected,
-                               found=issue.found, context=context))
+        issues += prose.quote_styles(texts)
+    for index, issue in issues:
+        loc, context = segment_location(doc, english[index], issue.start, issue.end)
+        out.append(finding(settings, issue.rule, loc, issue.message, expected=issue.expected,
+                           found=issue.found, context=context))
     return out
 
 
