@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from shuyu.text.normalize import _EN_FOLD
 from shuyu.text.normalize import _FULLWIDTH
 from shuyu.text.normalize import _fold_en
+from shuyu.text.normalize import _fold_en_by_replace
 from shuyu.text.normalize import _fold_fullwidth
 from shuyu.text.normalize import normalize_en
 from shuyu.text.normalize import normalize_zh
@@ -22,6 +23,8 @@ _TEXT = st.lists(st.one_of(_CHARS, st.characters()), max_size=40).map("".join)
 @given(_TEXT)
 def test_folding_runs_equals_translating_every_character(text: str) -> None:
     assert _fold_en(text) == text.translate(_EN_FOLD)
+    assert _fold_en_by_replace(text) == text.translate(_EN_FOLD)
+    assert _fold_en(text * 30) == (text * 30).translate(_EN_FOLD)  # long enough for the replace path
     assert _fold_fullwidth(text) == text.translate(_FULLWIDTH)
 
 

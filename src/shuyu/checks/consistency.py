@@ -15,6 +15,7 @@ from shuyu.checks.base import CheckSettings
 from shuyu.checks.base import finding
 from shuyu.checks.terms import Occurrence
 from shuyu.glossary.model import Glossary
+from shuyu.match import Match
 from shuyu.model import Category
 from shuyu.model import Finding
 from shuyu.model import Status
@@ -28,7 +29,11 @@ def judged(occ: Occurrence, glossary: Glossary) -> bool:
 
     A site's other matches (places, people, deprecated forms) need not be kept for the rule.
     """
-    match = occ.match
+    return judged_match(occ.match, glossary)
+
+
+def judged_match(match: Match, glossary: Glossary) -> bool:
+    """:func:`judged` of a match, before it has a place in a document."""
     if len(match.concepts) != 1 or match.status == Status.DEPRECATED:
         return False
     concept = glossary.get(match.concepts[0])

@@ -24,6 +24,7 @@ from shuyu.checks.base import keep
 from shuyu.checks.base import segment_location
 from shuyu.checks.consistency import inconsistent_terms
 from shuyu.checks.consistency import judged
+from shuyu.checks.consistency import judged_match
 from shuyu.checks.terms import Occurrence
 from shuyu.checks.terms import concept_keys
 from shuyu.checks.terms import english_term_findings
@@ -36,6 +37,7 @@ from shuyu.match import Matcher
 from shuyu.model import EN
 from shuyu.model import ZH
 from shuyu.model import Finding
+from shuyu.model import Status
 from shuyu.text.align import Bead
 from shuyu.text.align import align
 from shuyu.text.align import alignment_quality
@@ -102,7 +104,9 @@ def lint_document(doc: Document, glossary: Glossary, matcher: Matcher,
     fill memory for nothing), and not those on lines where a comment switches the rule off, so
     the cross-file rule honours the page's suppressions.
     """
-    occurrences = find_occurrences(doc, matcher, EN)
+    # A preferred form is only ever counted by `term-inconsistent`: the rest (nine matches in ten
+    # on news pages: places, people) never reach a finding and need no file location.
+    occurrences = find_occurrences(doc, matcher, EN, lambda m: m.status != Status.PREFERRED or judged_match(m, glossary))
     found = english_term_findings(doc, occurrences, glossary, settings) + prose_findings(doc, settings)
     counted = [o for o in occurrences
                if judged(o, glossary) and not doc.suppressed("term-inconsistent", o.location.line)]

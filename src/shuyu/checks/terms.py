@@ -8,6 +8,7 @@ Chinese unit, whether the aligned English unit writes it at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from shuyu.checks.base import CheckSettings
@@ -46,11 +47,13 @@ class Occurrence:
     context: str
 
 
-def find_occurrences(doc: Document, matcher: Matcher, lang: str) -> list[Occurrence]:
-    """Every glossary match in a document's segments, with file locations.
+def find_occurrences(doc: Document, matcher: Matcher, lang: str,
+                     keep: Callable[[Match], bool] | None = None) -> list[Occurrence]:
+    """Every glossary match in a document's segments (those ``keep`` accepts), with file locations.
 
     English segments marked ``lang="zh"`` (an HTML ``lang`` attribute) are not searched for
-    English terms, and Chinese search covers every segment.
+    English terms, and Chinese search covers every segment. A caller that needs only some
+    matches says which with ``keep``: a file location costs more than the match itself.
     """
     out = []
     if lang == EN:
@@ -59,12 +62,12 @@ def find_occurrences(doc: Document, matcher: Matcher, lang: str) -> list[Occurre
         found = matcher.find_en_many([doc.segments[i].text for i in english])
         for index, matches in zip(english, found, strict=True):
             segment = doc.segments[index]
-            for match in matches:
+            for match in matches if keep is None else filter(keep, matches):
                 loc, context = segment_location(doc, segment, match.start, match.end)
                 out.append(Occurrence(index, match, loc, context))
         return out
     for index, segment in enumerate(doc.segments):
-        for match in matcher.find(segment.text, lang):
+        for match in matcher.find(segment.text, lang) if keep is None else filter(keep, matcher.find(segment.text, lang)):
             loc, context = segment_location(doc, segment, match.start, match.end)
             out.append(Occurrence(index, match, loc, context))
     return out
