@@ -54,8 +54,12 @@ _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*")
 _SPACE = r"[ \t\n\r\f]"
 _NAME = r"[a-zA-Z][-.a-zA-Z0-9:_]*"
 _ATTR = rf"""[^\s"'<>/=`]+(?:{_SPACE}*={_SPACE}*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+#: Block elements whose plain form, with text that holds no markup or reference, the scanner
+#: reads in one step (``<p>Text.</p>``: most of a page).
+_PLAIN_BLOCKS = r"p|h[1-6]|li|td|th|div|dt|dd|title|figcaption|caption|blockquote|summary|legend"
 _TOKEN = re.compile(
-    rf"""<(?:(?P<start>{_NAME})(?P<attrs>(?:{_SPACE}+{_ATTR})*){_SPACE}*(?P<slash>/?)>"""
+    rf"""<(?:(?P<block>(?P<btag>{_PLAIN_BLOCKS})>(?P<btext>[^<&]*)</(?P=btag)>)"""
+    rf"""|(?P<start>{_NAME})(?P<attrs>(?:{_SPACE}+{_ATTR})*){_SPACE}*(?P<slash>/?)>"""
     rf"""|/(?P<end>{_NAME}){_SPACE}*>|(?P<comment>!--)|(?P<declaration>![dD][oO][cC][tT][yY][pP][eE])"""
     r"""|(?P<pi>\?)|(?P<other>[a-zA-Z/!]))""")
 _ATTRIBUTES = re.compile(rf"""{_SPACE}+([^\s"'<>/=`]+)(?:{_SPACE}*={_SPACE}*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
@@ -222,9 +226,18 @@ class HtmlCollector(HTMLParser):
                     self.add_text(raw, pos)
                 elif not self.skip_depth:
                     self.held = True  # a segment has begun, for where attribute segments go
-            name = m.group("start")
             kind = m.lastgroup
-            if name is not None:
+            if kind == "block" and not self.skip_depth:
+                self.plain_block(m)
+                pos = m.end()
+                continue
+            name = m.group("start")
+            if kind == "block":  # inside code or another skipped element: the general handlers
+                tag = m.group("btag")
+                self.start_tag(tag, None, f"<{tag}>", lt)
+                self.end_tag(tag)
+                pos = m.end()
+            elif name is not None:
                 tag = name.lower()
                 raw = m.group()
                 self.at = lt
@@ -260,6 +273,24 @@ class HtmlCollector(HTMLParser):
                 pos = close + 1
             else:
                 return False
+
+    def plain_block(self, m: re.Match[str]) -> None:
+        """``<p>text</p>`` (a block element without attributes around text without markup or
+        references, outside skipped elements): what :meth:`start_tag`, :meth:`add_text` and
+        :meth:`end_tag` do for it, without the open-element record in between."""
+        self.flush()
+        tag = m.group("btag")
+        top = self.stack[-1] if self.stack else None
+        self.blocks += 1
+        raw = m.group("btext")
+        if raw and not raw.isspace():
+            self.segment_scope = SCOPES.get(tag) or (top.inner_scope if top else "paragraph")
+            self.segment_block = self.blocks
+            self.segment_lang = top.inner_lang if top else ""
+            self.buffer.copy(raw, m.start("btext"))
+            self.flush()
+        self.blocks += 1
+        self.block = self.blocks
 
     # -- state -------------------------------------------------------------------------------
 
