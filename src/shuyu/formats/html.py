@@ -16,6 +16,7 @@ from html.entities import html5
 from html.parser import HTMLParser
 
 from shuyu.formats.prose import ProseBuffer
+from shuyu.formats.prose import plain_segment
 from shuyu.formats.suppress import Directive
 from shuyu.formats.suppress import parse_directive
 from shuyu.formats.suppress import suppressions_from
@@ -284,11 +285,15 @@ class HtmlCollector(HTMLParser):
         self.blocks += 1
         raw = m.group("btext")
         if raw and not raw.isspace():
-            self.segment_scope = SCOPES.get(tag) or (top.inner_scope if top else "paragraph")
-            self.segment_block = self.blocks
-            self.segment_lang = top.inner_lang if top else ""
-            self.buffer.copy(raw, m.start("btext"))
-            self.flush()
+            scope = SCOPES.get(tag) or (top.inner_scope if top else "paragraph")
+            lang = top.inner_lang if top else ""
+            segment = plain_segment(raw, m.start("btext"), scope, self.blocks, lang)
+            if segment is not None:
+                self.segments.append(segment)
+            else:  # a URL to cut out: the buffer's general path
+                self.segment_scope, self.segment_block, self.segment_lang = scope, self.blocks, lang
+                self.buffer.copy(raw, m.start("btext"))
+                self.flush()
         self.blocks += 1
         self.block = self.blocks
 

@@ -21,6 +21,16 @@ def _may_hold_url(text: str) -> bool:
             or (("w." in text or "W." in text) and _WWW.search(text) is not None))
 
 
+def plain_segment(text: str, origin: int, scope: str, block: int, lang: str) -> Segment | None:
+    """The segment of ``text`` copied one for one from the source at ``origin``, when it needs
+    only trimming (no URL to cut out, not blank); else None, for :meth:`ProseBuffer.take`."""
+    stripped = text.strip()
+    if not stripped or _may_hold_url(stripped):
+        return None
+    lead = text.find(stripped[0]) if len(stripped) != len(text) else 0
+    return Segment(stripped, OffsetMap.identity(len(stripped), origin + lead), scope, block, lang)
+
+
 class ProseBuffer:
     """Collects the text of one segment and the source offsets of its characters, then builds the Segment.
 
@@ -75,12 +85,11 @@ class ProseBuffer:
         text = texts[0] if len(texts) == 1 else "".join(texts)
         if text.isspace():
             return None  # the line breaks and indentation between block tags
+        if len(runs) == 1 and not runs[0][3]:
+            plain = plain_segment(text, runs[0][1], scope, block, lang)
+            if plain is not None:
+                return plain
         spans = url_spans(text) if _may_hold_url(text) else []
-        if not spans and len(runs) == 1 and not runs[0][3]:
-            # The common case: one run copied from the source, no URL; only trimming to do.
-            stripped = text.strip()
-            lead = text.find(stripped[0]) if stripped is not text else 0
-            return Segment(stripped, OffsetMap.identity(len(stripped), runs[0][1] + lead), scope, block, lang)
         # The kept parts of the text (outside URLs), as (start, end) in the collected text.
         keep: list[tuple[int, int]] = []
         pos = 0
