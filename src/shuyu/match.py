@@ -87,8 +87,13 @@ class Match:
     @property
     def status(self) -> Status:
         """The best status among the entries (preferred over admitted over deprecated)."""
-        order = (Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED)
-        return min((e.status for e in self.entries), key=order.index)
+        entries = self.entries
+        if len(entries) == 1:  # nearly every match: no homonym
+            return entries[0].status
+        return min((e.status for e in entries), key=_STATUS_ORDER.index)
+
+
+_STATUS_ORDER = (Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED)
 
 
 @dataclass(slots=True)
