@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -175,4 +176,24 @@ def _walked_bounds(line: str, start: int, lead: int, max_cells: int) -> tuple[in
        st.integers(0, 300), st.integers(0, 50), st.integers(0, 150))
 def test_window_bounds_of_ascii_lines_are_the_walks(line: str, start: int, lead: int, max_cells: int) -> None:
     start = min(start, len(line))
+    assert text._bounds(line, start, lead, max_cells) == _walked_bounds(line, start, lead, max_cells)
+
+
+def test_every_one_cell_character_takes_one_cell_and_is_shown_as_it_is() -> None:
+    chars = [chr(c) for c in range(0x30000) if text._one_cell_each(chr(c))]
+    assert len(chars) == 597  # the ranges of ONE_CELL, and no character outside them
+    assert all(text.char_cells(c) == 1 and unicodedata.category(c) != "Cc" for c in chars)
+
+
+_MIXED = st.text(alphabet=st.sampled_from([*"ab ,.\t\x01\x7f’“—é", "\u00ad", "\u200b", "\u0301", "无", "，", "Ω", "\u2028",
+                                           "\u00a0"]), max_size=200)
+
+
+@given(_MIXED, st.integers(0, 200), st.integers(0, 50), st.integers(0, 150))
+def test_one_cell_lines_are_laid_out_as_the_character_walk_does(line: str, start: int, lead: int, max_cells: int) -> None:
+    start = min(start, len(line))
+    assert text.cells(line) == sum(text.char_cells(c) for c in line)
+    assert text._wider_than(line, max_cells) == (sum(text.char_cells(c) for c in line) > max_cells)
+    assert text._printable(line) == "".join(
+        " " * text.TAB_CELLS if c == "\t" else "\ufffd" if unicodedata.category(c) == "Cc" else c for c in line)
     assert text._bounds(line, start, lead, max_cells) == _walked_bounds(line, start, lead, max_cells)
