@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from dataclasses import field
 
 
+#: The runs' start of every identity map, shared: a page has thousands, and no map is changed once built.
+_ZERO = array("q", [0])
+
+
 @dataclass(slots=True)
 class OffsetMap:
     """Derived position → original position, as sorted runs of one-for-one characters.
@@ -40,7 +44,7 @@ class OffsetMap:
     @classmethod
     def identity(cls, length: int, start: int = 0) -> OffsetMap:
         """A map for a text copied unchanged from ``start`` in the original."""
-        return cls(array("q", [0]), array("q", [start]), length, start + length)
+        return cls(_ZERO, array("q", [start]), length, start + length)
 
     def to_original(self, pos: int) -> int:
         """The original offset of the derived character at ``pos``."""
