@@ -22,6 +22,7 @@ from markdown_it.token import Token
 
 from shuyu.formats.html import HtmlCollector
 from shuyu.formats.html import directives_by_line
+from shuyu.formats.markdown_fast import plain_segments
 from shuyu.formats.prose import ProseBuffer
 from shuyu.formats.suppress import Directive
 from shuyu.formats.suppress import parse_directive
@@ -38,11 +39,13 @@ _FRONT_MATTER_FIELD = re.compile(r"(title|description|summary)[ \t]*:[ \t]*(?P<q
 _SCOPES = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
 
 
-def parse_markdown(text: str, path: str) -> Document:
+def parse_markdown(text: str, path: str, *, fast: bool = True) -> Document:
     """The prose of a Markdown document as segments with exact positions, and its suppressions.
 
     :param text: the document's decoded text.
     :param path: the file's name, for locations.
+    :param fast: read pages of plain paragraphs and headings without markdown-it (the same
+        Document); False sends every page through markdown-it, for tests.
     :returns: a Document of kind ``markdown``.
     """
     doc = Document(path=path, text=text, kind="markdown")
@@ -50,7 +53,15 @@ def parse_markdown(text: str, path: str) -> Document:
     source, front_lines = _without_front_matter(text, doc.lines)
     if front_lines:
         reader.front_matter(front_lines)
-    reader.read(_MD.parse(source))
+    plain = None
+    if fast:
+        begin = doc.lines.starts[front_lines] if front_lines < len(doc.lines.starts) else len(text)
+        plain = plain_segments(text, begin, reader.block)
+    if plain is not None:
+        reader.segments += plain[0]
+        reader.block = plain[1]
+    else:
+        reader.read(_MD.parse(source))
     doc.segments = reader.segments
     doc.suppressions = suppressions_from(reader.directives, doc.lines)
     return doc
