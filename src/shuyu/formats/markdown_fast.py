@@ -25,13 +25,15 @@ from shuyu.formats.prose import _may_hold_url
 from shuyu.text.document import Segment
 from shuyu.text.offsets import OffsetMap
 
-#: Characters that start inline markup or a table, NUL (markdown-it reads it as U+FFFD), and the
+#: Characters that start inline markup or a table, NUL (markdown-it reads it as U+FFFD), the
 #: brackets of an inline link and of a reference definition (a page with neither has no link:
-#: "[Editor: Li Ming]" is text). Looked for one by one with ``str.find``, which runs at memory
-#: speed where a pattern with a character class takes a step per character.
-_MARKUP = ("`", "*", "_", "<", "|", "~", "\x00", "](", "]:")
-#: Whitespace that markdown-it trims off a paragraph or heading but that does not make a line blank.
-_SPACE_CHARS = ("\t", "\x0b", "\x0c", "\xa0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+#: "[Editor: Li Ming]" is text), and the ASCII whitespace markdown-it trims but does not count
+#: blank. Looked for one by one with ``str.find``, which runs at memory speed where a pattern with
+#: a character class takes a step per character.
+_MARKUP = ("`", "*", "_", "<", "|", "~", "\x00", "](", "]:", "\t", "\x0b", "\x0c")
+#: Whitespace that markdown-it trims off a paragraph or heading but that does not make a line blank
+#: (the ASCII ones, tab, VT and FF, are in ``_MARKUP``: these are only looked for in non-ASCII text).
+_SPACE_CHARS = ("\xa0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
                 *map(chr, range(0x2000, 0x200B)))
 #: A complete-looking entity or numeric reference ("AT&T" and "R&D" stay text).
 _ENTITY = re.compile(r"&(?:#|[A-Za-z][A-Za-z0-9]*;)")
@@ -40,7 +42,7 @@ _ENTITY = re.compile(r"&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 _ESCAPE = re.compile(r"\\(?:[!-/:-@\[-`{-~]| *(?:[\r\n]|\Z))")
 #: The start of a line that could open or close another block: indented code (4+ spaces), a list
 #: item, quote, setext underline or thematic break. Lines starting with "#" are read as headings.
-_BLOCK_START = r"(?: {4,}\S| *(?:[-+=>]|\d+[.)]))"
+_BLOCK_START = r"(?: {4,}[^ \r\n]| *(?:[-+=>]|\d+[.)]))"  # not \S: "\x85" is not blank to markdown-it
 _FIRST_BLOCK_START = re.compile(_BLOCK_START)
 _NEXT_BLOCK_START = re.compile("\n" + _BLOCK_START)
 
