@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from shuyu.formats.markdown import parse_markdown
 from shuyu.formats.markdown_fast import plain_segments
 from shuyu.text.document import Document
+from shuyu.text.offsets import LineIndex
 
 
 def reading(doc: Document) -> tuple[object, ...]:
@@ -28,7 +29,7 @@ def reading(doc: Document) -> tuple[object, ...]:
 
 
 def fast_path_takes(source: str) -> bool:
-    return plain_segments(source, 0, 0) is not None
+    return plain_segments(source, LineIndex.of(source), 0, 0) is not None
 
 
 def assert_same(source: str) -> None:
@@ -71,6 +72,31 @@ def test_line_breaks_map_to_their_first_character(newline: str) -> None:
     assert_same(source)
 
 
+COMMENTED = """\
+<!-- shuyu: disable=term-deprecated -->
+# The CCP heading
+<!-- shuyu: enable -->
+A paragraph
+<!-- shuyu: disable-next-line -->
+
+Next to CCP.
+  <!-- a <b> comment --> and text after it
+<!-->
+<!-- shuyu: disable=punctuation -->"""
+
+
+def test_comment_lines_take_the_fast_path_and_give_the_same_suppressions() -> None:
+    assert fast_path_takes(COMMENTED)
+    assert_same(COMMENTED)
+    doc = parse_markdown(COMMENTED, "t.md")
+    assert [s.text for s in doc.segments] == ["The CCP heading", "A paragraph", "Next to CCP.", "and text after it"]
+    assert doc.suppressed("term-deprecated", 2)
+    assert not doc.suppressed("term-deprecated", 4)
+    assert doc.suppressed("untranslated", 7)
+    assert not doc.suppressed("untranslated", 8)
+    assert doc.suppressed("punctuation", 10)
+
+
 def test_front_matter_is_read_before_the_fast_path() -> None:
     source = '---\ntitle: "A [CCP] *title*"\ntags: [a, b]\n---\n# Heading\n\nText.\n'
     assert fast_path_takes(source[source.index("# Heading"):])
@@ -84,7 +110,8 @@ def test_front_matter_is_read_before_the_fast_path() -> None:
         "A *b*", "A _b_", "A `b`", "A ~~b~~", "A ~b", "A <b>", "A | b\n--|--", "A [b](c)", "[b]: /c\n\n[b]",
         "A &amp; b", "A &#8217; b", "A \\* b", "A\\\nb", "A \\ \nb", "A\\", "A\tb", "A\xa0b", "A\u3000b",
         "A\u2003b", "A\x00b", "A\rb", "- a", "+ a", "* a", "1. a", "2) a", "> a", "a\n===", "a\n---",
-        "    code", "a\n    b", "# a #", "# a#", "<!-- shuyu: disable -->",
+        "    code", "a\n    b", "# a #", "# a#", "A <!-- x -->", "<!-- a\n-->",
+        "    <!-- a -->", "<div>", "<b>a</b>", "<https://x.org>", "a <b",
     ],
 )
 def test_anything_else_goes_to_markdown_it(source: str) -> None:
@@ -100,7 +127,7 @@ _WORDS = st.sampled_from([
     "www.ccp.com", "[Editor: Li]", "[a](b)", "[r]", "[r]:", "[r][]", "![alt]", "![a](b.png)", "*em*",
     "_u_", "snake_case", "`code`", "~~s~~", "~", "|", "<b>", "</b>", "<https://x.org>",
     "<!-- shuyu: disable=term-deprecated -->", "<!-- x -->", "#", "##", "#x", "!", "(", ")", ":", "-",
-    "+", "=", ">", "1.", "2)", "10.", "\xa0", "\u3000", "\u2003", "\x85", "\x1c", "\x0c", "\x00", "\t",
+    "+", "=", ">", "1.", "2)", "10.", "<!--", "<!-->", "< b", "\xa0", "\u3000", "\u2003", "\x85", "\x1c", "\x0c", "\x00", "\t",
     "\ufeff", "\u200b", "“quoted”", "’", "%", "$", "@", "{", "}", "^",
 ])
 _PREFIXES = st.sampled_from([
@@ -145,12 +172,17 @@ _PLAIN_WORDS = st.sampled_from([
     "https://ccp.org/a", "info@ccp.cn", "www.ccp.com", "[Editor: Li]", "[r]", "![alt]", "#", "##", "#x", "!",
     ")", "-", "+", "=", ">", "1.", "a:b", "\x85", "\x1c", "\ufeff", "\u200b", "“quoted”", "’", "%", "{",
 ])
-_PLAIN_PAGE = markdown_page(
-    markdown_line(_PLAIN_WORDS, st.sampled_from(["", "", "", " ", "   ", "# ", "## ", "###### ", "####### ", "#"]),
-                  st.sampled_from(["", "", " ", "  ", "   "]), st.sampled_from(["", " ", "   "]),
-                  first=st.sampled_from(["Wuxi", "无锡", "“quoted”", "#x", "[Editor: Li]", "(a)", "a"])),
-    st.sampled_from(["\n", "\r\n"]),
+_COMMENT_LINES = st.sampled_from([
+    "<!-- shuyu: disable-next-line=term-deprecated -->", "<!-- shuyu: disable -->", "<!-- shuyu: enable -->",
+    " <!-- x --> after", "   <!-- shuyu: disable=untranslated -->  ", "<!-->", "<!-- a <b> -->",
+])
+_PLAIN_LINE = markdown_line(
+    _PLAIN_WORDS, st.sampled_from(["", "", "", " ", "   ", "# ", "## ", "###### ", "####### ", "#"]),
+    st.sampled_from(["", "", " ", "  ", "   "]), st.sampled_from(["", " ", "   "]),
+    first=st.sampled_from(["Wuxi", "无锡", "“quoted”", "#x", "[Editor: Li]", "(a)", "a"]),
 )
+_PLAIN_PAGE = markdown_page(st.one_of(_PLAIN_LINE, _PLAIN_LINE, _PLAIN_LINE, _COMMENT_LINES),
+                            st.sampled_from(["\n", "\r\n"]))
 
 
 @settings(max_examples=400, deadline=None)

@@ -56,10 +56,11 @@ def parse_markdown(text: str, path: str, *, fast: bool = True) -> Document:
     plain = None
     if fast:
         begin = doc.lines.starts[front_lines] if front_lines < len(doc.lines.starts) else len(text)
-        plain = plain_segments(text, begin, reader.block)
+        plain = plain_segments(text, doc.lines, begin, reader.block)
     if plain is not None:
-        reader.segments += plain[0]
-        reader.block = plain[1]
+        reader.segments += plain.segments
+        reader.block = plain.block
+        reader.directives += plain.directives
     else:
         reader.read(_MD.parse(source))
     doc.segments = reader.segments

@@ -19,18 +19,23 @@ blank (tabs, no-break and other Unicode spaces), nor NUL or a lone CR.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from shuyu.formats.html import HtmlCollector
+from shuyu.formats.html import directives_by_line
 from shuyu.formats.prose import ProseBuffer
 from shuyu.formats.prose import _may_hold_url
+from shuyu.formats.suppress import Directive
 from shuyu.text.document import Segment
+from shuyu.text.offsets import LineIndex
 from shuyu.text.offsets import OffsetMap
 
-#: Characters that start inline markup or a table, NUL (markdown-it reads it as U+FFFD), the
+#: Characters that start inline markup or a table ("<" is looked for apart), NUL (markdown-it reads it as U+FFFD), the
 #: brackets of an inline link and of a reference definition (a page with neither has no link:
 #: "[Editor: Li Ming]" is text), and the ASCII whitespace markdown-it trims but does not count
 #: blank. Looked for one by one with ``str.find``, which runs at memory speed where a pattern with
 #: a character class takes a step per character.
-_MARKUP = ("`", "*", "_", "<", "|", "~", "\x00", "](", "]:", "\t", "\x0b", "\x0c")
+_MARKUP = ("`", "*", "_", "|", "~", "\x00", "](", "]:", "\t", "\x0b", "\x0c")
 #: Whitespace that markdown-it trims off a paragraph or heading but that does not make a line blank
 #: (the ASCII ones, tab, VT and FF, are in ``_MARKUP``: these are only looked for in non-ASCII text).
 _SPACE_CHARS = ("\xa0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
@@ -44,22 +49,34 @@ _ESCAPE = re.compile(r"\\(?:[!-/:-@\[-`{-~]| *(?:[\r\n]|\Z))")
 #: item, quote, setext underline or thematic break. Lines starting with "#" are read as headings.
 _BLOCK_START = r"(?: {4,}[^ \r\n]| *(?:[-+=>]|\d+[.)]))"  # not \S: "\x85" is not blank to markdown-it
 _FIRST_BLOCK_START = re.compile(_BLOCK_START)
+#: An HTML comment opening a line (a shuyu directive, mostly): with "-->" on the same line,
+#: markdown-it makes the line an HTML block of its own, read by the HTML reader as it is there.
+_COMMENT_START = re.compile(r" {0,3}<!--")
 _NEXT_BLOCK_START = re.compile("\n" + _BLOCK_START)
 
 
-def plain_segments(text: str, begin: int, block: int) -> tuple[list[Segment], int] | None:
-    """The segments of ``text[begin:]`` if it is only paragraphs and ATX headings of plain text.
+class Plain(NamedTuple):
+    """What the fast path read: segments, the last block number used, suppression directives."""
+
+    segments: list[Segment]
+    block: int
+    directives: list[Directive]
+
+
+def plain_segments(text: str, lines: LineIndex, begin: int, block: int) -> Plain | None:
+    """The segments of ``text[begin:]`` if it is only paragraphs, ATX headings and comment lines.
 
     :param text: the whole page.
+    :param lines: its line index.
     :param begin: where the Markdown starts (after any front matter); at a line start.
     :param block: the last block number used so far.
     :returns: the segments (scope ``heading`` or ``paragraph``, one block each, numbered as the
-        token walk numbers them) and the last block number used; None when the page needs markdown-it.
+        token walk numbers them), the last block number used and the directives of the comments;
+        None when the page needs markdown-it.
     """
     if not _plain_text(text, begin):
         return None
-    segments: list[Segment] = []
-    lines: list[tuple[str, int, int]] = []  # (text, file offset, offset of its line break) of the open paragraph
+    reader = _PlainReader(text, lines, block)
     at = begin
     # Split at "\n" only: with no lone CR, a CR can only end a line, and then stripping it with the
     # spaces is what markdown-it's "\r\n" → "\n" does.
@@ -68,30 +85,65 @@ def plain_segments(text: str, begin: int, block: int) -> tuple[list[Segment], in
         at += len(line) + 1
         content = line.strip(" \r")
         if not content:
-            if lines:
-                _paragraph(lines, block, segments)
-                lines = []
-            continue
-        if content[0] == "#":
-            hashes = len(content) - len(content.lstrip("#"))
-            if hashes <= 6 and (hashes == len(content) or content[hashes] == " "):
-                if content.endswith("#") and hashes < len(content):
-                    return None  # maybe a closing sequence: left to markdown-it
-                if lines:
-                    _paragraph(lines, block, segments)
-                    lines = []
-                block += 1
-                body = content[hashes:].lstrip(" ")
-                if body:
-                    _single(body, start + line.rfind(body), "heading", block, segments)
-                continue
-        if not lines:
-            block += 1
+            reader.close()
+        elif content[0] == "#" and _heading_marks(content):
+            if content.endswith("#") and _heading_marks(content) < len(content):
+                return None  # maybe a closing sequence: left to markdown-it
+            reader.heading(line, content, start)
+        elif content[0] == "<":  # a comment line (_plain_text let no other "<" through)
+            reader.comment(start, min(at, len(text)))
+        else:
+            reader.paragraph_line(line, content, start)
+    reader.close()
+    return Plain(reader.segments, reader.block, reader.directives)
+
+
+def _heading_marks(content: str) -> int:
+    """How many "#" open an ATX heading on a line that is ``content`` (spaces around it taken off); 0: none."""
+    hashes = len(content) - len(content.lstrip("#"))
+    return hashes if hashes <= 6 and (hashes == len(content) or content[hashes] == " ") else 0
+
+
+class _PlainReader:
+    """The segments of a plain page, built line by line in the token walk's order and numbering."""
+
+    def __init__(self, text: str, lines: LineIndex, block: int) -> None:
+        self.text = text
+        self.lines = lines
+        self.block = block
+        self.segments: list[Segment] = []
+        self.directives: list[Directive] = []
+        #: (text, file offset, offset of its line break) of each line of the open paragraph
+        self.para: list[tuple[str, int, int]] = []
+
+    def close(self) -> None:
+        """End the open paragraph, if any."""
+        if self.para:
+            _paragraph(self.para, self.block, self.segments)
+            self.para = []
+
+    def paragraph_line(self, line: str, content: str, start: int) -> None:
+        if not self.para:
+            self.block += 1
         end = start + len(line)
-        lines.append((content, start + line.find(content[0]), end - 1 if line[-1] == "\r" else end))
-    if lines:
-        _paragraph(lines, block, segments)
-    return segments, block
+        self.para.append((content, start + line.find(content[0]), end - 1 if line[-1] == "\r" else end))
+
+    def heading(self, line: str, content: str, start: int) -> None:
+        self.close()
+        self.block += 1
+        body = content[_heading_marks(content):].lstrip(" ")
+        if body:
+            _single(body, start + line.rfind(body), "heading", self.block, self.segments)
+
+    def comment(self, start: int, end: int) -> None:
+        """An HTML block of one comment line, read as :meth:`_Reader.html_block` reads it."""
+        self.close()
+        collector = HtmlCollector(self.text, start, end).run()
+        for segment in collector.segments:
+            segment.block += self.block
+            self.segments.append(segment)
+        self.block += collector.blocks
+        self.directives += directives_by_line(collector.directives, self.lines)
 
 
 def _plain_text(text: str, begin: int) -> bool:
@@ -101,6 +153,8 @@ def _plain_text(text: str, begin: int) -> bool:
         return False
     if not text.isascii() and any(find(c, begin) != -1 for c in _SPACE_CHARS):
         return False
+    if find("<", begin) != -1 and not _comment_lines_only(text, begin):
+        return False
     if find("&", begin) != -1 and _ENTITY.search(text, begin):
         return False
     if find("\\", begin) != -1 and _ESCAPE.search(text, begin):
@@ -108,6 +162,22 @@ def _plain_text(text: str, begin: int) -> bool:
     if find("\r", begin) != -1 and text.count("\r", begin) != text.count("\r\n", begin):
         return False  # a lone CR: markdown-it reads it as a line break, the line pattern does not
     return not (_FIRST_BLOCK_START.match(text, begin) or _NEXT_BLOCK_START.search(text, begin))
+
+
+def _comment_lines_only(text: str, begin: int) -> bool:
+    """True when every "<" of ``text[begin:]`` is on a line that is an HTML comment block of one line."""
+    find = text.find
+    at = find("<", begin)
+    while at != -1:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = find("\n", at)
+        if line_end == -1:
+            line_end = len(text)
+        # markdown-it looks for "-->" in the whole line, "<!--" included ("<!-->" is a closed comment).
+        if not _COMMENT_START.match(text, line_start, line_end) or find("-->", line_start, line_end) == -1:
+            return False
+        at = find("<", line_end)
+    return True
 
 
 def _paragraph(lines: list[tuple[str, int, int]], block: int, segments: list[Segment]) -> None:
