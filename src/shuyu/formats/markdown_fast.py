@@ -8,12 +8,14 @@ token walk would build. On anything outside that subset it returns None and the 
 markdown-it whole: a page is never split in parts, since lists, fences, lazy continuation lines and
 reference definitions reach across blocks.
 
-The subset is chosen so that markdown-it reads it one way only: no character that starts inline
-markup (code, emphasis, strikethrough, inline links and images, autolinks, HTML, tables, entities,
-escapes of punctuation or of a line break), no line that could start or end another block (list items,
-quotes, setext underlines, thematic breaks, fences, indented code, HTML blocks, reference
-definitions (so no reference links either), closing "#" sequences), none of the whitespace markdown-it trims but does not count as
-blank (tabs, no-break and other Unicode spaces), nor NUL or a lone CR.
+The subset is chosen so that markdown-it reads it one way only. It has no character that starts
+inline markup (code, emphasis, strikethrough, inline links and images, autolinks, inline HTML,
+tables, entities, escapes of punctuation or of a line break); no line that could start or end
+another block (list items, quotes, setext underlines, thematic breaks, fences, indented code, HTML
+blocks other than one-line comments, reference definitions, so no reference links either, closing
+"#" sequences); none of the whitespace markdown-it trims but does not count as blank (tabs,
+no-break and other Unicode spaces); no NUL and no lone CR. ``tests/formats/test_markdown_fast.py``
+compares both readings on generated pages.
 """
 
 from __future__ import annotations
@@ -52,10 +54,10 @@ _ESCAPE = re.compile(r"\\(?:[!-/:-@\[-`{-~]| *(?:[\r\n]|\Z))")
 #: item, quote, setext underline or thematic break. Lines starting with "#" are read as headings.
 _BLOCK_START = r"(?: {4,}[^ \r\n]| *(?:[-+=>]|\d+[.)]))"  # not \S: "\x85" is not blank to markdown-it
 _FIRST_BLOCK_START = re.compile(_BLOCK_START)
+_NEXT_BLOCK_START = re.compile("\n" + _BLOCK_START)
 #: An HTML comment opening a line (a shuyu directive, mostly): with "-->" on the same line,
 #: markdown-it makes the line an HTML block of its own, read by the HTML reader as it is there.
 _COMMENT_START = re.compile(r" {0,3}<!--")
-_NEXT_BLOCK_START = re.compile("\n" + _BLOCK_START)
 
 
 class Plain(NamedTuple):
