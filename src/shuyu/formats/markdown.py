@@ -7,6 +7,9 @@ source character by character, stepping over emphasis markers, link syntax, esca
 entities. Code (fenced, indented, inline) is never prose, nor are link destinations, autolinks,
 bare URLs or front matter keys; link text, image alt text, table cells and the prose of HTML
 blocks are.
+
+Pages made only of plain paragraphs, ATX headings and comment lines (most prose pages) are read
+without markdown-it by :mod:`shuyu.formats.markdown_fast`, to the same Document, several times faster.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from markdown_it.token import Token
 
 from shuyu.formats.html import HtmlCollector
 from shuyu.formats.html import directives_by_line
+from shuyu.formats.markdown_fast import plain_segments
 from shuyu.formats.prose import ProseBuffer
 from shuyu.formats.suppress import Directive
 from shuyu.formats.suppress import parse_directive
@@ -38,11 +42,13 @@ _FRONT_MATTER_FIELD = re.compile(r"(title|description|summary)[ \t]*:[ \t]*(?P<q
 _SCOPES = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
 
 
-def parse_markdown(text: str, path: str) -> Document:
+def parse_markdown(text: str, path: str, *, fast: bool = True) -> Document:
     """The prose of a Markdown document as segments with exact positions, and its suppressions.
 
     :param text: the document's decoded text.
     :param path: the file's name, for locations.
+    :param fast: read pages of plain paragraphs, headings and comment lines without markdown-it
+        (the same Document); False sends every page through markdown-it, for tests and benchmarks.
     :returns: a Document of kind ``markdown``.
     """
     doc = Document(path=path, text=text, kind="markdown")
@@ -50,7 +56,16 @@ def parse_markdown(text: str, path: str) -> Document:
     source, front_lines = _without_front_matter(text, doc.lines)
     if front_lines:
         reader.front_matter(front_lines)
-    reader.read(_MD.parse(source))
+    plain = None
+    if fast:
+        begin = doc.lines.starts[front_lines] if front_lines < len(doc.lines.starts) else len(text)
+        plain = plain_segments(text, doc.lines, begin, reader.block)
+    if plain is not None:
+        reader.segments += plain.segments
+        reader.block = plain.block
+        reader.directives += plain.directives
+    else:
+        reader.read(_MD.parse(source))
     doc.segments = reader.segments
     doc.suppressions = suppressions_from(reader.directives, doc.lines)
     return doc
