@@ -26,11 +26,10 @@ from typing import NamedTuple
 from shuyu.formats.html import HtmlCollector
 from shuyu.formats.html import directives_by_line
 from shuyu.formats.prose import ProseBuffer
-from shuyu.formats.prose import _may_hold_url
+from shuyu.formats.prose import plain_segment
 from shuyu.formats.suppress import Directive
 from shuyu.text.document import Segment
 from shuyu.text.offsets import LineIndex
-from shuyu.text.offsets import OffsetMap
 
 #: Characters that start inline markup or a table ("<" is looked for apart), NUL (markdown-it
 #: reads it as U+FFFD) and the ASCII whitespace markdown-it trims but does not count blank. Looked
@@ -204,13 +203,13 @@ def _paragraph(lines: list[tuple[str, int, int]], block: int, segments: list[Seg
 
 def _single(content: str, origin: int, scope: str, block: int, segments: list[Segment]) -> None:
     """The segment of one line of text, as :meth:`ProseBuffer.take` makes it."""
-    if _may_hold_url(content) or content[0].isspace() or content[-1].isspace():
-        buffer = ProseBuffer()
-        buffer.copy(content, origin)
-        _take(buffer, scope, block, segments)
+    segment = plain_segment(content, origin, scope, block, "")
+    if segment is not None:
+        segments.append(segment)
         return
-    # take's own common case (one run, no URL, nothing to trim), without building a buffer.
-    segments.append(Segment(content, OffsetMap.identity(len(content), origin), scope, block))
+    buffer = ProseBuffer()  # a URL to cut out (or nothing but spaces): take's general path
+    buffer.copy(content, origin)
+    _take(buffer, scope, block, segments)
 
 
 def _take(buffer: ProseBuffer, scope: str, block: int, segments: list[Segment]) -> None:

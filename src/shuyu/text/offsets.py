@@ -14,7 +14,6 @@ from array import array
 from dataclasses import dataclass
 from dataclasses import field
 
-
 #: The runs' start of every identity map, shared: a page has thousands, and no map is changed once built.
 _ZERO = array("q", [0])
 
