@@ -148,7 +148,10 @@ def test_blocks() -> None:
         ("Hard break  \nand\\\nsoft\nend", ["Hard break\nand\nsoft\nend"]),
         ("![Mayor &amp; *staff*](a.png \"CCP\") of Wuxi", ["Mayor & staff", "of Wuxi"]),
         ("[![Logo alt](logo.png)](https://ccp.org)", ["Logo alt"]),
-        ("Inline <b>html</b> and <span title='CCP'>span</span> text", ["Inline html and span text"]),
+        ("Inline <b>html</b> and <span title='CCP'>span</span> text", ["Inline html and span text", "CCP"]),
+        ('<img alt="Xu Zhou &amp; Wuxi" src=a.png> and\n  <abbr\n   title="Communist\n   Party">CPC</abbr>',
+         ["Xu Zhou & Wuxi", "and\nCPC", "Communist\n   Party"]),
+        ('- item <abbr\n  title="Wuxi\n  Municipal">x</abbr>', ["item x", "Wuxi\nMunicipal"]),  # indent taken off
         ("Setext\n======\n\nSub\n---", ["Setext", "Sub"]),
         ("1. first\n2. second\n   continued\n\n- [ ] task", ["first", "second\ncontinued", "[ ] task"]),
         ("> quote\n> > nested *q*\n\n>lazy\ncontinued", ["quote", "nested q", "lazy\ncontinued"]),

@@ -447,29 +447,42 @@ class HtmlCollector(HTMLParser):
 
     def attribute_segments(self, raw: str, start: int, lang: str) -> None:
         """Segments for the ``alt`` and ``title`` values of a start tag at ``start`` (its source ``raw``)."""
-        lowered = raw.lower()
-        if "alt" not in lowered and "title" not in lowered:
-            return  # neither attribute can be there
-        name = _TAG_NAME.match(raw)
-        if not name:
-            return
-        for m in _ATTRIBUTE.finditer(raw, name.end()):
-            attr = m.group(1).lower()
-            if attr not in ATTRIBUTE_SCOPES or m.group(3) is None:
-                continue
-            value_at = m.start(3)
-            value = m.group(3)
-            if value[:1] in ("'", '"'):
-                value, value_at = value[1:-1], value_at + 1
+        for scope, value, value_at in prose_attributes(raw):
             buffer = ProseBuffer()
             add_decoded(buffer, value, start + value_at)
-            segment = buffer.take(scope=ATTRIBUTE_SCOPES[attr], block=self.new_block(), lang=lang)
+            segment = buffer.take(scope=scope, block=self.new_block(), lang=lang)
             if segment is None:
                 continue
             if self.buffer or self.held:
                 self.pending.append(segment)  # after the text it sits in, to keep document order
             else:
                 self.segments.append(segment)
+
+
+def prose_attributes(raw: str) -> list[tuple[str, str, int]]:
+    """The ``alt`` and ``title`` values of the start tag ``raw``: (scope, raw value, where the value
+    starts in ``raw``), as html.parser reads attributes; references are left for the caller.
+
+    >>> prose_attributes("<img src=x.png alt='Xu Zhou' TITLE=Wuxi>")
+    [('alt', 'Xu Zhou', 20), ('title-attr', 'Wuxi', 35)]
+    """
+    lowered = raw.lower()
+    if "alt" not in lowered and "title" not in lowered:
+        return []  # neither attribute can be there
+    name = _TAG_NAME.match(raw)
+    if not name:
+        return []
+    out = []
+    for m in _ATTRIBUTE.finditer(raw, name.end()):
+        scope = ATTRIBUTE_SCOPES.get(m.group(1).lower())
+        if scope is None or m.group(3) is None:
+            continue
+        value_at = m.start(3)
+        value = m.group(3)
+        if value[:1] in ("'", '"'):
+            value, value_at = value[1:-1], value_at + 1
+        out.append((scope, value, value_at))
+    return out
 
 
 def parse_html(text: str, path: str) -> Document:

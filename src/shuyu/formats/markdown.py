@@ -5,11 +5,12 @@ block's source (``token.content``: its lines with list markers, quote markers an
 taken off) is found again line by line in the file, and each text token is found again in that
 source character by character, stepping over emphasis markers, link syntax, escapes and
 entities. Code (fenced, indented, inline) is never prose, nor are link destinations, autolinks,
-bare URLs or front matter keys; link text, image alt text, table cells and the prose of HTML
-blocks are.
+bare URLs or front matter keys; link text, image alt text, table cells, the prose of HTML
+blocks and the ``alt`` and ``title`` values of inline HTML tags are.
 
-Pages made only of plain paragraphs, ATX headings and comment lines (most prose pages) are read
-without markdown-it by :mod:`shuyu.formats.markdown_fast`, to the same Document, several times faster.
+Pages made only of plain paragraphs, ATX headings and comment lines (plain prose, as a release
+often is; not a README with links, lists or code) are read without markdown-it by
+:mod:`shuyu.formats.markdown_fast`, to the same Document, several times faster.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
+from array import array
 from html import unescape
 from html.entities import html5
 
@@ -24,7 +26,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from shuyu.formats.html import HtmlCollector
+from shuyu.formats.html import add_decoded
 from shuyu.formats.html import directives_by_line
+from shuyu.formats.html import prose_attributes
 from shuyu.formats.markdown_fast import plain_segments
 from shuyu.formats.prose import ProseBuffer
 from shuyu.formats.suppress import Directive
@@ -134,6 +138,11 @@ class _Inline:
             at += len(part) + 1
             lower = base + len(part)
         self.end = lower
+
+    def offset_map(self) -> OffsetMap:
+        """The map from positions in ``src`` to file offsets (one run per line)."""
+        end = self.file_offset(len(self.src) - 1) + 1 if self.src else (self.bases[0] if self.bases else 0)
+        return OffsetMap(array("q", self.line_starts), array("q", self.bases), len(self.src), end)
 
     def file_offset(self, pos: int) -> int:
         """The file offset of ``src[pos]``."""
@@ -309,7 +318,24 @@ class _Walk:
             if directive is not None:
                 line = self.reader.lines.position(self.inline.file_offset(at + len(content) - 1))[0]
                 self.reader.directives.append((line, *directive))
+        elif content[1:2].isalpha():  # a start tag: its alt and title values are prose, as in HTML
+            for scope, value, value_at in prose_attributes(content):
+                self.attribute(scope, value, at + value_at)
         self.pos = at + len(content)
+
+    def attribute(self, scope: str, value: str, at: int) -> None:
+        """The segment of an attribute value at ``src[at]``, placed as image alt text is."""
+        buffer = ProseBuffer()
+        add_decoded(buffer, value, at)  # mapped into the block's source first
+        segment = buffer.take(scope=scope, block=self.reader.new_block())
+        if segment is None:
+            return
+        # A value may run over lines whose indentation markdown-it took off: map through them.
+        segment.offsets = self.inline.offset_map().compose(segment.offsets)
+        if self.buffer:
+            self.pending.append(segment)
+        else:
+            self.reader.segments.append(segment)
 
     def image(self, tok: Token) -> None:
         """Image alt text is prose of its own (scope ``alt``)."""
