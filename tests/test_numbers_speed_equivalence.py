@@ -257,6 +257,29 @@ def test_same_as_before_on_edge_cases(text: str, lang: str) -> None:
     assert_same(text, lang)
 
 
+EN_DATE_TOKENS = ["the", "The", "in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "end",
+                  "beginning of", "beginning", "May", "Mayor", "June", "Jun", "Jan.", "Sept", "Sept.", "Dec", "December",
+                  "Decision", "Foo", "1", "5", "15", "31", "40", "2020", "1999", "2021-06-09", "19", "20", "st", "th",
+                  "nd", "rd", "5th", "x", "a", "-", "--", " ", "  ", "\t", "\n", "\u00a0", "\u3000", ",", ".", "%",
+                  "percent", "million", "中", "é", "_"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(EN_DATE_TOKENS), max_size=16).map("".join))
+def test_english_dates_tried_at_hints_only_find_what_finditer_finds(text: str) -> None:
+    # _en_date_matches tries _EN_DATE only at the places a date can start; finditer tries every character.
+    assert [(m.span(), m.group()) for m in numbers._en_date_matches(text)] == [
+        (m.span(), m.group()) for m in numbers._EN_DATE.finditer(text)], text
+    assert numbers._en_dates(text) == ref_extract_dates(text, "en"), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(EN_DATE_TOKENS), max_size=16).map(" ".join))
+def test_english_dates_between_spaces(text: str) -> None:
+    assert [m.span() for m in numbers._en_date_matches(text)] == [m.span() for m in numbers._EN_DATE.finditer(text)]
+    assert numbers._en_dates(text) == ref_extract_dates(text, "en"), text
+
+
 @given(st.text(alphabet="0123456789:时点分秒 apm.AP", max_size=20))
 def test_time_patterns_find_the_same_spans(text: str) -> None:
     # shuyu.metrics runs these over whole lines itself.

@@ -134,11 +134,13 @@ _EN_DATE = re.compile(
     r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of)[\s-]+(?P<m7>May)\b"
     r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion)))"
 )
-#: Every English date holds a digit or starts with one of these (case matters in _EN_DATE) ...
-_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-#: ... and starts at it, or at most this many characters (and a run of spaces and hyphens) before it:
-#: "the 5th", "beginning of May".
-_EN_DATE_LEAD = len("beginning of")
+#: Every English date holds a digit or a month hint (Jan, Feb, …, Dec: case matters in _EN_DATE). This finds
+#: the hints and the first digit of every run of digits (see :func:`_en_date_matches`). It starts with one
+#: character class, which ``re`` scans for quickly (``[0-9]+|Jan|…`` is tried at every character).
+_EN_DATE_HINTS = re.compile(r"[0-9JFMASOND](?:(?<=[0-9])[0-9]*|(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]"
+                            r"|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec)")
+#: The words before "May" in :data:`_EN_DATE` ("in May", "end of May").
+_EN_MAY_KEYS = ("in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "beginning of")
 # \b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\. with the first digit in front
 # (the \b before a digit is "no word character before it").
 _EN_TIME = re.compile(r"[0-9](?<!\w[0-9])(?:[0-9]?:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|[0-9]?\s*[ap]\.m\.)",
@@ -468,15 +470,50 @@ def _zh_date_matches(folded: str, hint: int) -> Iterator[re.Match[str]]:
         hint = found.start()
 
 
+def _en_date_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_EN_DATE.finditer(text)``, with the pattern tried only where a date can start.
+
+    Every alternative of :data:`_EN_DATE` holds a digit or a month hint (:data:`_EN_DATE_HINTS`) at the start of a
+    word (after a non-word character) and starts there, but two: "the 5th" starts at "the" and "in May" at one
+    of :data:`_EN_MAY_KEYS`, each ending where the run of spaces (and, for May, hyphens) before the digit or the
+    May begins. So the pattern is tried at the hints (the first digit of a run: the others follow a word
+    character) and, before a digit, at such a "the" and, before May, at such keywords, in increasing order: a
+    keyword holds neither a digit nor a capital, so no hint lies between it and its hint. Matches are never
+    empty: after one, trying goes on where it ended, as in ``finditer``.
+    """
+    lo = 0  # the places before this were tried, or cannot start a date
+    for hint in _EN_DATE_HINTS.finditer(text):
+        h = hint.start()
+        if h < lo:
+            continue
+        r = h
+        while r and (text[r - 1].isspace() or text[r - 1] == "-"):
+            r -= 1
+        if r < h:
+            if text[h] in "0123456789":
+                keys = [r - 3] if r >= 3 and text.startswith("the", r - 3) else []
+            else:
+                keys = sorted(r - len(k) for k in _EN_MAY_KEYS if text.endswith(k, 0, r)) if hint.group() == "May" else []
+            for k in keys:
+                if k < lo:
+                    continue
+                m = _EN_DATE.match(text, k)
+                if m is not None:
+                    yield m
+                    lo = m.end()
+            if h < lo:
+                continue
+        m = _EN_DATE.match(text, h)
+        if m is not None:
+            yield m
+            lo = m.end()
+        else:
+            lo = h + 1
+
+
 def _en_dates(text: str) -> list[DateValue]:
     out: list[DateValue] = []
-    digit, month = _DIGIT.search(text), _MONTH_HINT.search(text)
-    if digit is None and month is None:
-        return out
-    at = min(m.start() for m in (digit, month) if m is not None)
-    while at and (text[at - 1].isspace() or text[at - 1] == "-"):
-        at -= 1
-    for m in _EN_DATE.finditer(text, max(0, at - _EN_DATE_LEAD)):
+    for m in _en_date_matches(text):
         g = m.group
         if g("iso"):
             y, mo, d = int(g("iy")), int(g("im")), int(g("id"))
