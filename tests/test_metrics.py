@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from shuyu.metrics import ConceptStats
 from shuyu.metrics import CorpusStats
@@ -10,6 +13,7 @@ from shuyu.metrics import Scorer
 from shuyu.metrics import chunks
 from shuyu.metrics import combine
 from shuyu.metrics import score_pairs
+from tests import test_numbers_speed_equivalence as _numbers_oracle
 
 PAIRS = [
     ("1", "无锡市委书记黄钦出席。", "Huang Qin, Secretary of the CPC Wuxi Municipal Committee, attended."),
@@ -173,6 +177,30 @@ def test_number_extraction_equals_the_public_functions() -> None:
         if lang == "zh":  # the pre-filters are necessary conditions: no hint, nothing to find
             assert _ZH_QTY_HINT.search(text) or not qty, text
             assert _ZH_DATE_HINT.search(text) or not dates, text
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_numbers_oracle.tokens, _numbers_oracle.spaced), st.sampled_from(["zh", "en"]))
+def test_number_extraction_equals_the_oracle_on_token_soup(text: str, lang: str) -> None:
+    """``quantities_and_dates`` (one fold, dates found once, times from the first digit) against the numbers
+    code before the speed-ups, with each pre-filter flag the scorer passes."""
+    from shuyu.metrics import _ZH_DATE_HINT
+    from shuyu.metrics import _ZH_QTY_HINT
+    from shuyu.metrics import quantities_and_dates
+
+    old_qty = _numbers_oracle.outcome(_numbers_oracle.ref_extract_quantities, text, lang)
+    old_dates = _numbers_oracle.ref_extract_dates(text, lang)
+    qty, dates = quantities_and_dates(text, lang)
+    if old_qty in _numbers_oracle.OLD_CRASHES:
+        assert isinstance(qty, list), text
+    else:
+        assert qty == old_qty, text
+    assert dates == old_dates, text
+    assert quantities_and_dates(text, lang, quantities=False) == ([], old_dates), text
+    if lang == "zh" and _ZH_DATE_HINT.search(text) is None:
+        assert quantities_and_dates(text, lang, dates=False) == (qty, []), text
+    if lang == "zh" and _ZH_QTY_HINT.search(text) is None:
+        assert qty == [], text
 
 
 def test_a_pair_is_one_example_however_often_it_holds_the_concept(tiny_glossary, tiny_matcher) -> None:

@@ -456,14 +456,23 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True,
     ``dates=False`` says the caller knows the text has none (an exact pre-filter); ``quantities=False``
     skips the quantities. Equality with the two public functions is tested on the newstest2021 lines.
     """
-    found = numbers.extract_dates(text, lang) if dates else []
+    # what text.translate(numbers._FW_DIGITS) gives, without the per-character table lookups when "，" is the
+    # only full-width character (most Chinese lines), folded once for the dates and the quantities
+    if lang == ZH:
+        folded = numbers._fold(text)
+        found = numbers._zh_dates(text, folded) if dates else []
+    else:
+        found = numbers._en_dates(text) if dates else []  # (extract_dates without its one-text cache)
+        if not quantities:
+            return [], found
+        folded = numbers._fold(text)
     if not quantities:
         return [], found
-    # what text.translate(numbers._FW_DIGITS) gives, without the per-character table lookups when "，" is the
-    # only full-width character (most Chinese lines)
-    folded = numbers._fold(text)
-    times = numbers._ZH_TIME if lang == ZH else numbers._EN_TIME
-    spans = [(d.start, d.end) for d in found] + [m.span() for m in times.finditer(folded)]
+    spans = [(d.start, d.end) for d in found]
+    digit = numbers._DIGIT.search(folded)
+    if digit:  # every time has a digit, and starts at it
+        times = numbers._ZH_TIME if lang == ZH else numbers._EN_TIME
+        spans += [m.span() for m in times.finditer(folded, digit.start())]
     masked = numbers._mask(folded, spans) if spans else folded
     qty = numbers._zh_quantities(masked, text) if lang == ZH else numbers._en_quantities(masked, text)
     return qty, found

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
+from operator import attrgetter
 from string import ascii_letters
 
 _FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -63,8 +64,11 @@ _ZH_QTY = re.compile(
 # [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)? with the first digit in
 # front, so that the search skips to digits (same matches, same order of trying).
 _ZH_TIME = re.compile(r"[0-9](?:[0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9]?[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)?)")
-_ISO_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/.]([01]?[0-9])[-/.]([0-3]?[0-9])(?![0-9])")
-_ZH_YEAR = re.compile(r"(?<![0-9.,])(?:19[0-9]{2}|20[0-3][0-9])(?![0-9.,万亿%％年例人个家元名次件项户批座条所余多])")
+# (?<![0-9])((?:19|20)[0-9]{2})… and (?<![0-9.,])(?:19[0-9]{2}|20[0-3][0-9])… with the lookbehind after the first
+# digit, so that each pattern starts with literal characters and the search skips to them (same matches).
+_ISO_DATE = re.compile(r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})[-/.]([01]?[0-9])[-/.]([0-3]?[0-9])(?![0-9])")
+_ZH_YEAR = re.compile(r"(?:1(?<![0-9.,]1)9[0-9]{2}|2(?<![0-9.,]2)0[0-3][0-9])"
+                      r"(?![0-9.,万亿%％年例人个家元名次件项户批座条所余多])")
 _ZH_Y = r"[0-9]{4}|[〇零一二三四五六七八九]{4}"
 _ZH_M = r"[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
 _ZH_D = r"[0-9]{1,2}|三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -215,6 +219,8 @@ def zh_numeral(text: str) -> int | None:
 
 def _zh_value(num: str) -> Decimal | None:
     """``3.5万`` → 35000, ``1000亿`` → 100000000000, ``两千`` → 2000."""
+    if num.isascii() and num.isdigit():  # the common case: what the pattern below gives for it
+        return Decimal(num)
     m = _ZH_DIGIT_VALUE.fullmatch(num)
     try:
         if m:
@@ -239,7 +245,10 @@ def normalise_number(text: str, lang: str) -> Decimal | None:
 
 
 def _fold(text: str) -> str:
-    """``text.translate(_FW_DIGITS)``; a mere ``replace`` when "，" is the only character it would change."""
+    """``text.translate(_FW_DIGITS)``; a mere ``replace`` when "，" is the only character it would change, and
+    nothing on ASCII text (the table changes none of its characters)."""
+    if text.isascii():
+        return text
     return text.translate(_FW_DIGITS) if _FULLWIDTH.search(text) else text.replace("，", ",")
 
 
@@ -298,10 +307,18 @@ def _zh_qty_matches(masked: str) -> Iterator[re.Match[str]]:
 
 def _zh_quantities(masked: str, text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for m in _zh_qty_matches(masked):
-        if m.group("num") is None and m.group("pct_zh") is None:
+    size = len(masked)
+    pos = 0
+    # _zh_qty_matches inlined (a generator costs a call per match)
+    while (hint := _ZH_QTY_HINT.search(masked, pos)) is not None:
+        m = _ZH_QTY.match(masked, hint.start())
+        if m is None:
+            pos = hint.start() + 1
             continue
-        start, end = m.start(), m.end()
+        start, end = m.span()
+        pos = end
+        # One of the two alternatives matched: pct_zh or num is set.
+        pct_zh, num, post, mult2, pct = m.groups()
         # The approximation right before: the original pattern's optional (?P<pre>超过|大约|超|逾|近|约)
         # matched from the leftmost place it could (no number contains these characters).
         pre = masked[start - 2:start] if start >= 2 else ""
@@ -315,21 +332,21 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
         before = masked[start - 1] if start else ""
         if before == "第" or (before.isascii() and before.isalpha()):
             continue
-        after = masked[end] if end < len(masked) else ""
-        if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代"), end):
+        after = masked[end] if end < size else ""
+        if after == "." or (after == "后" and not post) or masked.startswith(("世纪", "年代"), end):
             continue  # an address (www.12377.cn), a generation (90后), a century or decade (18世纪, 80年代)
         if before in {"-", "－"}:
             continue  # a model name (卡-52)
-        if m.group("pct_zh") is not None:
-            raw = m.group("pct_zh").replace("点", ".")
+        if pct_zh is not None:
+            raw = pct_zh.replace("点", ".")
             try:
                 value = _zh_value(raw) if _DIGITS_DOTS.fullmatch(raw) is None else Decimal(raw)
             except InvalidOperation:
                 continue  # 百分之. or 百分之3..5: no number to compare
             unit = "percent"
         else:
-            num = m.group("num")
-            if not any(ch.isdigit() for ch in num):
+            # num starts with an ASCII digit or is all Chinese numerals (none of which isdigit)
+            if not "0" <= num[0] <= "9":
                 # A bare Chinese numeral is a number only before a classifier; 一 and 两 there are
                 # mostly "a" and "both/the couple" in English (一名志愿者, 两人), not numbers.
                 if not (after and after in CLASSIFIERS) or num in ("一", "两", "二", "零", "〇"):
@@ -337,13 +354,13 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
             elif after.isascii() and after.isalpha():
                 continue
             value = _zh_value(num)
-            if value is not None and m.group("mult2"):
-                for c in m.group("mult2"):
+            if value is not None and mult2:
+                for c in mult2:
                     value *= {"万": 10**4, "亿": 10**8}[c]
-            unit = "percent" if m.group("pct") else ""
+            unit = "percent" if pct else ""
         if value is None:
             continue
-        approx = _APPROX_ZH_PRE.get(pre, "") or _APPROX_ZH_POST.get(m.group("post") or "", "")
+        approx = _APPROX_ZH_PRE.get(pre, "") or _APPROX_ZH_POST.get(post or "", "")
         if not approx and masked.startswith(("以上", "左右"), end):
             approx = _APPROX_ZH_POST[masked[end:end + 2]]
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
@@ -420,16 +437,21 @@ def extract_dates(text: str, lang: str) -> list[DateValue]:
     return list(found)
 
 
-def _zh_dates(text: str) -> list[DateValue]:
+_START = attrgetter("start")
+
+
+def _zh_dates(text: str, folded: str | None = None) -> list[DateValue]:
+    """The Chinese dates of ``text`` (``folded``: ``_fold(text)``, when the caller has it)."""
     out = []
-    folded = _fold(text)
+    if folded is None:
+        folded = _fold(text)
     digit = _DIGIT.search(folded)
     if digit:  # ISO dates and bare years start with a digit
         for m in _ISO_DATE.finditer(folded, digit.start()):
             out.append(DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.start(), m.end(), m.group()))
         for m in _ZH_YEAR.finditer(folded, digit.start()):
             # A bare year (2019-2020赛季, 2020上半年) is a date, not a quantity.
-            if not any(d.start <= m.start() < d.end for d in out):
+            if not out or not any(d.start <= m.start() < d.end for d in out):
                 out.append(DateValue(int(m.group()), None, None, m.start(), m.end(), m.group()))
     hint = _ZH_DATE_HINT.search(folded)
     if hint:
@@ -442,7 +464,9 @@ def _zh_dates(text: str) -> list[DateValue]:
                 continue
             start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
             out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, m.end(), text[start:m.end()]))
-    return sorted(out, key=lambda d: d.start)
+    if len(out) > 1:
+        out.sort(key=_START)  # stable, as sorted() was
+    return out
 
 
 def _zh_date_matches(folded: str, hint: int) -> Iterator[re.Match[str]]:
