@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import given
 from hypothesis import settings
@@ -201,6 +203,38 @@ def test_number_extraction_equals_the_oracle_on_token_soup(text: str, lang: str)
         assert quantities_and_dates(text, lang, dates=False) == (qty, []), text
     if lang == "zh" and _ZH_QTY_HINT.search(text) is None:
         assert qty == [], text
+
+
+@functools.cache
+def _tiny_scorer() -> Scorer:
+    from shuyu.glossary.load import load_glossary
+    from shuyu.match import Matcher
+    from tests.conftest import TINY
+
+    glossary = load_glossary([TINY], bundled=False)
+    return Scorer(glossary, Matcher.from_glossary(glossary))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_numbers_oracle.tokens, _numbers_oracle.spaced),
+       st.one_of(_numbers_oracle.spaced, _numbers_oracle.tokens))
+def test_number_and_date_counts_are_the_public_comparisons(zh: str, en: str) -> None:
+    """What ``score_pair`` counts (pre-filters, quantities as values, number words only when they can count)
+    against the old-code oracle's extraction and ``compare_quantities`` / ``compare_dates``."""
+    from shuyu import numbers
+
+    ref = _numbers_oracle
+    zq, zd = ref.outcome(ref.ref_extract_quantities, zh, "zh"), ref.ref_extract_dates(zh, "zh")
+    eq = ref.outcome(ref.ref_extract_quantities, en, "en")
+    if zq in ref.OLD_CRASHES or eq in ref.OLD_CRASHES:
+        return  # the old code had no answer there
+    ed = ref.ref_extract_dates(en, "en")
+    stats = CorpusStats()
+    _tiny_scorer().score_pair("p", zh, en, stats, zh_matches=[], en_matches=[])
+    assert stats.numbers_total == len(zq)
+    assert stats.numbers_agree == len(zq) - sum(1 for m in numbers.compare_quantities(zq, eq) if m.zh is not None)
+    assert stats.dates_total == len(zd)
+    assert stats.dates_agree == len(zd) - sum(1 for m in numbers.compare_dates(zd, ed) if m.zh is not None)
 
 
 def test_a_pair_is_one_example_however_often_it_holds_the_concept(tiny_glossary, tiny_matcher) -> None:

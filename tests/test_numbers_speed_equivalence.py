@@ -280,6 +280,57 @@ def test_english_dates_between_spaces(text: str) -> None:
     assert numbers._en_dates(text) == ref_extract_dates(text, "en"), text
 
 
+# --- the lean path of shuyu score: (value, unit) only, number words only when they can count --------------
+
+
+def _masked(text: str, lang: str) -> str:
+    folded = text.translate(numbers._FW_DIGITS)
+    times = REF_ZH_TIME if lang == "zh" else REF_EN_TIME
+    spans = [(d.start, d.end) for d in ref_extract_dates(text, lang)] + [m.span() for m in times.finditer(folded)]
+    return ref_mask(folded, spans)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(tokens, spaced), st.sampled_from(["zh", "en"]))
+def test_lean_quantities_are_the_values_and_units_of_the_full_ones(text: str, lang: str) -> None:
+    masked = _masked(text, lang)
+    if lang == "zh":
+        full = outcome(lambda t, _: numbers._zh_quantities(masked, t), text, lang)
+        if isinstance(full, list):
+            assert numbers._zh_quantities(masked, text, lean=True) == [(q.value, q.unit) for q in full], text
+        return
+    full = outcome(lambda t, _: numbers._en_quantities(masked, t), text, lang)
+    if not isinstance(full, list):
+        return
+    def key(vu: tuple[Decimal, str]) -> tuple[str, str]:
+        return (str(vu[0]), vu[1])
+    lean = numbers._en_quantities(masked, text, lean=True)
+    assert sorted(lean, key=key) == sorted([(q.value, q.unit) for q in full], key=key), text
+    no_words = numbers._en_quantities(masked, text, lean=True, words=False)
+    assert sorted(no_words, key=key) == sorted([(q.value, q.unit) for q in full if not q.word], key=key), text
+    assert all(q.value in numbers.WORD_VALUES for q in full if q.word), text
+
+
+values = st.sampled_from([Decimal(x) for x in ("2", "5", "5.0", "15", "99", "100", "2000", "5000", "1E+3", "0.5")])
+quantity = st.builds(lambda v, u, w, i: Quantity(v, u, "", i, i + 1, str(v), word=w),
+                     values, st.sampled_from(["", "percent"]), st.booleans(), st.integers(0, 50))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(quantity, max_size=6), st.lists(quantity, max_size=6), st.randoms(use_true_random=False))
+def test_unmatched_count_is_what_compare_quantities_reports(zh: list[Quantity], en: list[Quantity], rnd) -> None:  # type: ignore[no-untyped-def]
+    zh = [q for q in zh if not q.word]  # Chinese quantities are never words
+    en = list({(q.start, q.word): q for q in en}.values())  # found quantities never share a span and kind
+    en = [q for q in en if not q.word or q.value in numbers.WORD_VALUES]  # what words can be (tested above)
+    reported = sum(1 for m in numbers.compare_quantities(zh, en) if m.zh is not None)
+    shuffled = [(q.value, q.unit) for q in en]
+    rnd.shuffle(shuffled)  # the lean English quantities come in no particular order
+    assert numbers.unmatched_count([(q.value, q.unit) for q in zh], shuffled) == reported
+    if not any(q.value in numbers.WORD_VALUES for q in zh):  # then number words cannot count
+        assert numbers.unmatched_count([(q.value, q.unit) for q in zh],
+                                       [(q.value, q.unit) for q in en if not q.word]) == reported
+
+
 @given(st.text(alphabet="0123456789:时点分秒 apm.AP", max_size=20))
 def test_time_patterns_find_the_same_spans(text: str) -> None:
     # shuyu.metrics runs these over whole lines itself.

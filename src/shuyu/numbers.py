@@ -305,8 +305,10 @@ def _zh_qty_matches(masked: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
-def _zh_quantities(masked: str, text: str) -> list[Quantity]:
-    out: list[Quantity] = []
+def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The Chinese quantities of ``masked`` (``text`` with dates and times masked), in order; ``lean=True``
+    gives ``(value, unit)`` for each instead (what :func:`unmatched_count` reads)."""
+    out: list = []  # type: ignore[type-arg]
     size = len(masked)
     pos = 0
     # _zh_qty_matches inlined (a generator costs a call per match)
@@ -360,6 +362,9 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
             unit = "percent" if pct else ""
         if value is None:
             continue
+        if lean:
+            out.append((value, unit))
+            continue
         approx = _APPROX_ZH_PRE.get(pre, "") or _APPROX_ZH_POST.get(post or "", "")
         if not approx and masked.startswith(("以上", "左右"), end):
             approx = _APPROX_ZH_POST[masked[end:end + 2]]
@@ -370,23 +375,35 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
 _ORDINAL_OR_ADDRESS = re.compile(r"(?:st|nd|rd|th)\b|\.[A-Za-z]")
 
 
-def _en_quantities(masked: str, text: str) -> list[Quantity]:
-    out = []
+def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = True) -> list:  # type: ignore[type-arg]
+    """The English quantities of ``masked`` (``text`` with dates and times masked), in order.
+
+    ``lean=True`` gives ``(value, unit)`` for each instead, in no particular order (what
+    :func:`unmatched_count` needs: the approximation before a number and its text are not read);
+    ``words=False`` leaves out number words (exact when no Chinese value can be one: :data:`WORD_VALUES`).
+    """
+    out: list = []  # type: ignore[type-arg]
     digit = _DIGIT.search(masked)
     for m in _EN_NUM.finditer(masked, digit.start()) if digit else ():
         num_start, num_end = m.span("num")
-        end = m.end()
         if _ORDINAL_OR_ADDRESS.match(masked, num_end):
             continue  # ordinals, and numbers in addresses (www.12377.cn)
         if num_start >= 2 and masked[num_start - 1] == "-" and masked[num_start - 2] in ascii_letters:
             continue  # names with numbers: COVID-19, Su-27
-        value = Decimal(m.group("num").replace(",", ""))
-        if m.group("mult"):
-            value *= _EN_MULT[m.group("mult").lower()]
+        num, mult, pct = m.group("num", "mult", "pct")
+        value = Decimal(num.replace(",", "")) if "," in num else Decimal(num)
+        if mult:
+            value *= _EN_MULT[mult.lower()]
+        unit = "percent" if pct else ""
+        if lean:
+            out.append((value, unit))
+            continue
         start = _pre_start(masked, num_start, _EN_NUM_PRE)
         approx = _APPROX_EN.get(masked[start:num_start].strip().lower(), "")
-        unit = "percent" if m.group("pct") else ""
+        end = m.end()
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
+    if not words:
+        return out
     if masked.isascii():  # ignoring case is matching the lower-cased text; every word starts with a stem
         lowered = masked.lower()
         stem = _EN_WORD_STEM.search(lowered) if any(s in lowered for s in _EN_WORD_STEMS) else None
@@ -399,18 +416,44 @@ def _en_quantities(masked: str, text: str) -> list[Quantity]:
         stem = _EN_WORD_STEM.search(folded) if any(s in folded for s in _EN_WORD_STEMS) else None
         words_found = _EN_WORD.finditer(masked, stem.start()) if stem else ()
     for m in words_found:
-        words = [_word_key(w) for w in m.group("word").split("-")]
-        if not all(w in _EN_WORDS or w in _UNITS for w in words):
+        found = [_word_key(w) for w in m.group("word").split("-")]
+        if not all(w in _EN_WORDS or w in _UNITS for w in found):
             continue
-        value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else _UNITS[w] for w in words))
+        value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else _UNITS[w] for w in found))
         if m.group("mult"):
             value *= _EN_MULT[m.group("mult").lower()]
+        unit = "percent" if m.group("pct") else ""
+        if lean:
+            out.append((value, unit))
+            continue
         word_start = m.start("word")
         start = _pre_start(masked, word_start, _EN_WORD_PRE)
-        out.append(Quantity(value, "percent" if m.group("pct") else "",
-                            _APPROX_EN.get(masked[start:word_start].strip().lower(), ""), start, m.end(),
+        out.append(Quantity(value, unit, _APPROX_EN.get(masked[start:word_start].strip().lower(), ""), start, m.end(),
                             text[start:m.end()], word=True))
-    return sorted(out, key=lambda q: q.start)
+    if lean or len(out) < 2:
+        return out
+    return sorted(out, key=_START)
+
+
+#: Every value an English number word can have (two to ninety-nine, times a thousand, million, billion or trillion):
+#: an English number word can only be the counterpart of a Chinese quantity with one of these values.
+WORD_VALUES = frozenset(Decimal(n) * mult for n in range(2, 100) for mult in (1, *_EN_MULT.values()))
+
+
+def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]]) -> int:
+    """How many of the Chinese quantities ``zh`` (``(value, unit)``, in order) :func:`compare_quantities` reports,
+    given the English ones (``(value, unit)``, in any order: the count depends only on which there are)."""
+    en_left = list(en)
+    wrong = 0
+    for value, unit in zh:
+        hit = next((i for i, e in enumerate(en_left) if e[0] == value and e[1] == unit), None)
+        if hit is None and unit == "":
+            hit = next((i for i, e in enumerate(en_left) if e[0] == value), None)
+        if hit is None:
+            wrong += 1
+        else:
+            del en_left[hit]
+    return wrong
 
 
 def _int_zh(value: str | None) -> int | None:
