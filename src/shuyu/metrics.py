@@ -443,9 +443,13 @@ class CorpusStats:
 _NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 #: A Chinese line can hold a date only with a digit, or a numeral before 年/月/日/号 (every date pattern
 #: of :func:`numbers.extract_dates` needs one) ...
-_ZH_DATE_HINT = re.compile(r"[0-9０-９]|[〇零一二三四五六七八九十][年月日号]")
-#: ... and a quantity only with a digit, 百分之, or a numeral run before a classifier.
-_ZH_QTY_HINT = re.compile(rf"[0-9０-９]|百分之|[{_NUMERALS}][{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}]")
+#: (``[0-9０-９]|[〇零一二三四五六七八九十][年月日号]``, written to start with one character class, which the
+#: search skips to quickly: the same lines have a match) ...
+_ZH_DATE_HINT = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?:(?<=[0-9０-９])|[年月日号])")
+#: ... and a quantity only with a digit, 百分之, or a numeral run before a classifier (百 is a numeral; again
+#: one character class first).
+_ZH_QTY_HINT = re.compile(rf"[0-9０-９{_NUMERALS}](?:(?<=[0-9０-９])|(?<=百)分之"
+                          rf"|(?<=[{_NUMERALS}])[{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}])")
 
 
 def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities: bool = True, lean: bool = False,
@@ -540,7 +544,7 @@ class Scorer:
                    zh_matches: list[Match] | None = None, en_matches: list[Match] | None = None) -> None:
         """Count one aligned pair into ``stats`` (with its glossary matches, when already found)."""
         stats.pairs += 1
-        zh_occ = self._zh_occurrences(zh, zh_matches) if zh else []
+        zh_occ = self._zh_occurrences(zh, zh_matches) if zh and zh_matches != [] else []
         if zh_occ:
             self._count_terms(pair_id, zh, en, zh_occ, stats, en_matches)
         has_qty = _ZH_QTY_HINT.search(zh) is not None

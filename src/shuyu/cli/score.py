@@ -27,7 +27,7 @@ from shuyu.errors import InputError
 from shuyu.formats.bilingual import LINE_FORMATS
 from shuyu.formats.bilingual import format_of
 from shuyu.formats.bilingual import line_blocks
-from shuyu.formats.bilingual import parse_lines
+from shuyu.formats.bilingual import pair_tuples
 from shuyu.formats.bilingual import read_pairs
 from shuyu.formats.bilingual import yields_no_pair
 from shuyu.formats.decode import read_text
@@ -50,6 +50,10 @@ def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
                 en = zh.with_name(zh.name.replace(".zh.", ".en.", 1))
                 if en.is_file():
                     yield str(zh.relative_to(path)), read_text(zh)[0], read_text(en)[0]
+        elif format_of(path) in LINE_FORMATS:  # read_pairs' lines, numbers and errors, parsed a block at a time
+            fmt = format_of(path)
+            for first, lines in line_blocks(path):
+                yield from pair_tuples(path, fmt, enumerate(lines, first))
         else:
             for pair in read_pairs(path):
                 yield f"{path.name}:{pair.id}", pair.zh, pair.en
@@ -137,9 +141,7 @@ def _score_item(parts: list[_Part]) -> CorpusStats:
     pairs: list[tuple[str, str, str]] = []
     for part in parts:
         if isinstance(part, _Lines):
-            path = Path(part.path)
-            numbered = enumerate(part.text.split("\n"), part.first)
-            pairs += [(f"{path.name}:{p.id}", p.zh, p.en) for p in parse_lines(path, part.fmt, numbered)]
+            pairs += pair_tuples(Path(part.path), part.fmt, enumerate(part.text.split("\n"), part.first))
         else:
             pairs += part
     return _WORKER["scorer"].score_chunk(pairs)
