@@ -259,7 +259,8 @@ def test_same_as_before_on_edge_cases(text: str, lang: str) -> None:
 
 EN_DATE_TOKENS = ["the", "The", "in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "end",
                   "beginning of", "beginning", "May", "Mayor", "June", "Jun", "Jan.", "Sept", "Sept.", "Dec", "December",
-                  "Decision", "Foo", "1", "5", "15", "31", "40", "2020", "1999", "2021-06-09", "19", "20", "st", "th",
+                  "Decision", "Foo", "1", "5", "15", "31", "40", "45", "09", "123", "2020", "1999", "2021-06-09", "19",
+                  "20", "2100", "1899", "3000", "20201", "st", "th",
                   "nd", "rd", "5th", "x", "a", "-", "--", " ", "  ", "\t", "\n", "\u00a0", "\u3000", ",", ".", "%",
                   "percent", "million", "中", "é", "_"]
 
@@ -329,6 +330,30 @@ def test_unmatched_count_is_what_compare_quantities_reports(zh: list[Quantity], 
     if not any(q.value in numbers.WORD_VALUES for q in zh):  # then number words cannot count
         assert numbers.unmatched_count([(q.value, q.unit) for q in zh],
                                        [(q.value, q.unit) for q in en if not q.word]) == reported
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(tokens, spaced, st.lists(st.sampled_from(EN_DATE_TOKENS), max_size=16).map("".join)),
+       st.sampled_from(["zh", "en"]))
+def test_lean_dates_are_the_fields_of_the_full_ones(text: str, lang: str) -> None:
+    full = ref_extract_dates(text, lang)
+    lean = numbers._zh_dates(text, lean=True) if lang == "zh" else numbers._en_dates(text, lean=True)
+    assert lean == [(d.year, d.month, d.day, d.start, d.end) for d in full], text
+
+
+date_part = st.one_of(st.none(), st.sampled_from([1, 2, 5, 6, 9, 12, 31, 2020, 2021]))
+date = st.builds(lambda y, m, d, i: DateValue(y, m, d, i, i + 1, "x"), date_part, date_part, date_part,
+                 st.integers(0, 40))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(date, max_size=5), st.lists(date, max_size=5))
+def test_unmatched_dates_is_what_compare_dates_reports(zh: list[DateValue], en: list[DateValue]) -> None:
+    en = sorted({d.start: d for d in en}.values(), key=lambda d: d.start)  # found dates never share a start
+    reported = sum(1 for m in numbers.compare_dates(zh, en) if m.zh is not None)
+    def lean(ds: list[DateValue]) -> list[tuple[int | None, int | None, int | None, int, int]]:
+        return [(d.year, d.month, d.day, d.start, d.end) for d in ds]
+    assert numbers.unmatched_dates(lean(zh), lean(en)) == reported
 
 
 @given(st.text(alphabet="0123456789:时点分秒 apm.AP", max_size=20))

@@ -459,7 +459,8 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities
 
     ``dates=False`` says the caller knows the text has none (an exact pre-filter); ``quantities=False``
     skips the quantities. Equality with the two public functions is tested on the newstest2021 lines.
-    ``lean=True`` gives each quantity as ``(value, unit)``, English ones in no particular order, and
+    ``lean=True`` gives each quantity as ``(value, unit)``, English ones in no particular order, each date as
+    ``(year, month, day, start, end)``, and
     ``words=False`` leaves out English number words (see ``numbers._en_quantities``): what
     :func:`numbers.unmatched_count` needs.
     """
@@ -467,15 +468,15 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities
     # only full-width character (most Chinese lines), folded once for the dates and the quantities
     if lang == ZH:
         folded = numbers._fold(text)
-        found = numbers._zh_dates(text, folded) if dates else []
+        found = numbers._zh_dates(text, folded, lean=lean) if dates else []
     else:
-        found = numbers._en_dates(text) if dates else []  # (extract_dates without its one-text cache)
+        found = numbers._en_dates(text, lean=lean) if dates else []  # (extract_dates without its one-text cache)
         if not quantities:
             return [], found
         folded = numbers._fold(text)
     if not quantities:
         return [], found
-    spans = [(d.start, d.end) for d in found]
+    spans = [(d[3], d[4]) for d in found] if lean else [(d.start, d.end) for d in found]
     digit = numbers._DIGIT.search(folded)
     if digit:  # every time has a digit, and starts at it
         times = numbers._ZH_TIME if lang == ZH else numbers._EN_TIME
@@ -567,7 +568,7 @@ class Scorer:
             stats.numbers_total += len(zq)
             stats.numbers_agree += len(zq) - wrong
         if zd:
-            wrong = sum(1 for m in numbers.compare_dates(zd, ed) if m.zh is not None)
+            wrong = numbers.unmatched_dates(zd, ed)
             stats.dates_total += len(zd)
             stats.dates_agree += len(zd) - wrong
 

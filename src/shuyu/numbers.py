@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
 from operator import attrgetter
+from operator import itemgetter
 from string import ascii_letters
 
 _FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -139,10 +140,13 @@ _EN_DATE = re.compile(
     r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion)))"
 )
 #: Every English date holds a digit or a month hint (Jan, Feb, …, Dec: case matters in _EN_DATE). This finds
-#: the hints and the first digit of every run of digits (see :func:`_en_date_matches`). It starts with one
-#: character class, which ``re`` scans for quickly (``[0-9]+|Jan|…`` is tried at every character).
-_EN_DATE_HINTS = re.compile(r"[0-9JFMASOND](?:(?<=[0-9])[0-9]*|(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]"
-                            r"|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec)")
+#: the hints and the first digit of the runs of digits a date can start with (see :func:`_en_date_matches`):
+#: a day of 1 or 2 digits ([0-3]?[0-9]) or a year of 4 (19.. or 20..), the whole run (every digit alternative
+#: of _EN_DATE ends its number where the run ends: \b, \s, "-", (?![\w%]) or st/nd/rd/th follow). It starts
+#: with one character class, which ``re`` scans for quickly (``[0-9]+|Jan|…`` is tried at every character).
+_EN_DATE_HINTS = re.compile(r"[0-9JFMASOND](?:(?<=[0-9])(?<![0-9][0-9])(?:(?![0-9])|(?<=[0-3])[0-9](?![0-9])"
+                            r"|(?<=1)9[0-9]{2}(?![0-9])|(?<=2)0[0-9]{2}(?![0-9]))"
+                            r"|(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec)")
 #: The words before "May" in :data:`_EN_DATE` ("in May", "end of May").
 _EN_MAY_KEYS = ("in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "beginning of")
 # \b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\. with the first digit in front
@@ -481,34 +485,45 @@ def extract_dates(text: str, lang: str) -> list[DateValue]:
 
 
 _START = attrgetter("start")
+_LEAN_START = itemgetter(3)
 
 
-def _zh_dates(text: str, folded: str | None = None) -> list[DateValue]:
-    """The Chinese dates of ``text`` (``folded``: ``_fold(text)``, when the caller has it)."""
-    out = []
+def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The Chinese dates of ``text`` (``folded``: ``_fold(text)``, when the caller has it); ``lean=True`` gives
+    each as ``(year, month, day, start, end)`` (what :func:`unmatched_dates` and masking read)."""
+    out: list = []  # type: ignore[type-arg]
+    spans: list[tuple[int, int]] = []  # of the dates in out
     if folded is None:
         folded = _fold(text)
     digit = _DIGIT.search(folded)
     if digit:  # ISO dates and bare years start with a digit
         for m in _ISO_DATE.finditer(folded, digit.start()):
-            out.append(DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.start(), m.end(), m.group()))
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            out.append((y, mo, d, *m.span()) if lean else DateValue(y, mo, d, m.start(), m.end(), m.group()))
+            spans.append(m.span())
         for m in _ZH_YEAR.finditer(folded, digit.start()):
             # A bare year (2019-2020赛季, 2020上半年) is a date, not a quantity.
-            if not out or not any(d.start <= m.start() < d.end for d in out):
-                out.append(DateValue(int(m.group()), None, None, m.start(), m.end(), m.group()))
+            if not spans or not any(s <= m.start() < e for s, e in spans):
+                y = int(m.group())
+                out.append((y, None, None, *m.span()) if lean else DateValue(y, None, None, m.start(), m.end(), m.group()))
+                spans.append(m.span())
     hint = _ZH_DATE_HINT.search(folded)
     if hint:
-        taken = [(d.start, d.end) for d in out]
+        taken = list(spans)
         for m in _zh_date_matches(folded, hint.start()):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken and any(s <= m.start() < e for s, e in taken):
                 continue
-            y, mo, d = m.group("y"), m.group("m"), m.group("d")
+            y, mo, d = m.group("y", "m", "d")
             if d and not mo and (y or not _DAY_ONLY.fullmatch(m.group(0))):
                 continue
             start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
-            out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, m.end(), text[start:m.end()]))
+            end = m.end()
+            if lean:
+                out.append((_int_zh(y), _int_zh(mo), _int_zh(d), start, end))
+            else:
+                out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, end, text[start:end]))
     if len(out) > 1:
-        out.sort(key=_START)  # stable, as sorted() was
+        out.sort(key=_LEAN_START if lean else _START)  # stable, as sorted() was
     return out
 
 
@@ -537,17 +552,18 @@ def _zh_date_matches(folded: str, hint: int) -> Iterator[re.Match[str]]:
         hint = found.start()
 
 
-def _en_date_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_EN_DATE.finditer(text)``, with the pattern tried only where a date can start.
+def _en_date_matches(text: str) -> list[re.Match[str]]:
+    """``list(_EN_DATE.finditer(text))``, with the pattern tried only where a date can start.
 
     Every alternative of :data:`_EN_DATE` holds a digit or a month hint (:data:`_EN_DATE_HINTS`) at the start of a
     word (after a non-word character) and starts there, but two: "the 5th" starts at "the" and "in May" at one
     of :data:`_EN_MAY_KEYS`, each ending where the run of spaces (and, for May, hyphens) before the digit or the
-    May begins. So the pattern is tried at the hints (the first digit of a run: the others follow a word
-    character) and, before a digit, at such a "the" and, before May, at such keywords, in increasing order: a
-    keyword holds neither a digit nor a capital, so no hint lies between it and its hint. Matches are never
-    empty: after one, trying goes on where it ended, as in ``finditer``.
+    May begins. So the pattern is tried at the hints (the first digit of a run that can be a day or a year: the
+    others follow a word character) and, before a digit, at such a "the" and, before May, at such keywords, in
+    increasing order: a keyword holds neither a digit nor a capital, so no hint lies between it and its hint.
+    Matches are never empty: after one, trying goes on where it ended, as in ``finditer``.
     """
+    out: list[re.Match[str]] = []
     lo = 0  # the places before this were tried, or cannot start a date
     for hint in _EN_DATE_HINTS.finditer(text):
         h = hint.start()
@@ -566,20 +582,22 @@ def _en_date_matches(text: str) -> Iterator[re.Match[str]]:
                     continue
                 m = _EN_DATE.match(text, k)
                 if m is not None:
-                    yield m
+                    out.append(m)
                     lo = m.end()
             if h < lo:
                 continue
         m = _EN_DATE.match(text, h)
         if m is not None:
-            yield m
+            out.append(m)
             lo = m.end()
         else:
             lo = h + 1
+    return out
 
 
-def _en_dates(text: str) -> list[DateValue]:
-    out: list[DateValue] = []
+def _en_dates(text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The English dates of ``text``; ``lean=True`` gives each as ``(year, month, day, start, end)``."""
+    out: list = []  # type: ignore[type-arg]
     for m in _en_date_matches(text):
         g = m.group
         if g("iso"):
@@ -598,7 +616,7 @@ def _en_dates(text: str) -> list[DateValue]:
             y, mo, d = int(g("y4")), None, None
         if (mo and not 1 <= mo <= 12) or (d and not 1 <= d <= 31):
             continue
-        out.append(DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
+        out.append((y, mo, d, *m.span()) if lean else DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
     return out
 
 
@@ -647,6 +665,33 @@ def _date_agrees(z: DateValue, e: DateValue) -> bool:
             shared = True
     # A Chinese date without a day does not match an English day-only date, and vice versa.
     return shared and (z.day is None) == (e.day is None) if z.month or e.month else shared
+
+
+def _agree(zy: int | None, zm: int | None, zd: int | None, ey: int | None, em: int | None, ed: int | None) -> bool:
+    """:func:`_date_agrees` of two dates given as their fields."""
+    shared = False
+    for a, b in ((zy, ey), (zm, em), (zd, ed)):
+        if a is not None and b is not None:
+            if a != b:
+                return False
+            shared = True
+    return shared and (zd is None) == (ed is None) if zm or em else shared
+
+
+def unmatched_dates(zh: list[tuple], en: list[tuple]) -> int:  # type: ignore[type-arg]
+    """How many of the Chinese dates ``zh`` :func:`compare_dates` reports, the dates given lean:
+    ``(year, month, day, start, end)``, each list in text order."""
+    en_left = list(en)
+    wrong = 0
+    for z in zh:
+        zy, zm, zd = z[0], z[1], z[2]
+        for i, e in enumerate(en_left):
+            if _agree(zy, zm, zd, e[0], e[1], e[2]):
+                del en_left[i]
+                break
+        else:
+            wrong += 1
+    return wrong
 
 
 def compare_dates(zh: list[DateValue], en: list[DateValue]) -> list[DateMismatch]:
