@@ -477,10 +477,13 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities
     if not quantities:
         return [], found
     spans = [(d[3], d[4]) for d in found] if lean else [(d.start, d.end) for d in found]
-    digit = numbers._DIGIT.search(folded)
-    if digit:  # every time has a digit, and starts at it
-        times = numbers._ZH_TIME if lang == ZH else numbers._EN_TIME
-        spans += [m.span() for m in times.finditer(folded, digit.start())]
+    # Every time starts at a digit and holds ":" or, in Chinese, 时 or 点, in English "a.m."/"p.m." (any case:
+    # ".m." or ".M.").
+    if ":" in folded or (("时" in folded or "点" in folded) if lang == ZH else (".m." in folded or ".M." in folded)):
+        digit = numbers._DIGIT.search(folded)
+        if digit:
+            times = numbers._ZH_TIME if lang == ZH else numbers._EN_TIME
+            spans += [m.span() for m in times.finditer(folded, digit.start())]
     masked = numbers._mask(folded, spans) if spans else folded
     if lang == ZH:
         qty = numbers._zh_quantities(masked, text, lean=lean)
