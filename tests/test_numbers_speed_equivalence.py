@@ -229,7 +229,8 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",
              "end of", "beginning of", "2020", "1999", "12", "3", "31", "1,000", "1,234.5", "0.25", "12:30", "7:05:09",
-             "a.m.", "p.m.", "pm", "A.M.", "p.M.", "P.m", "COVID-", "Su-", "-", ",", ".", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "www.", ".cn",
+             "a.m.", "p.m.", "pm", "A.M.", "p.M.", "P.m", "COVID-", "Su-", "-", ",", ".", " ", "  ", "\t", "\n", "\u00a0",
+             "\u3000", "www.", ".cn",
              "x", "5G", "1st", "(", "19", "06", "ABOUT", "Million", "ſeven", "fİve", "\u212a", "ı", "é", "中", "FIVE"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)

@@ -491,6 +491,38 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities
         qty = numbers._en_quantities(masked, text, lean=lean, words=words)
     return qty, found
 _WORD_VALUES = numbers.WORD_VALUES
+
+
+def _count_numbers(pairs: list[tuple[str, str, str]], stats: CorpusStats) -> None:
+    """Count the numbers and dates of the Chinese of ``pairs`` and how many the English of each pair agrees on."""
+    qty_hint, date_hint = _ZH_QTY_HINT.search, _ZH_DATE_HINT.search
+    numbers_total = numbers_agree = dates_total = dates_agree = 0
+    for _, zh, en in pairs:
+        has_qty = qty_hint(zh) is not None
+        has_date = date_hint(zh) is not None
+        if not (has_qty or has_date):
+            continue
+        # Quantities as (value, unit): only how many Chinese ones find no English counterpart is counted, and
+        # English number words only count when a Chinese value could be one.
+        zq, zd = quantities_and_dates(zh, ZH, dates=has_date, quantities=has_qty, lean=True)
+        if not (zq or zd):
+            continue
+        words = False
+        for value, _ in zq:
+            if value in _WORD_VALUES:
+                words = True
+                break
+        eq, ed = quantities_and_dates(en, EN, quantities=bool(zq), lean=True, words=words)
+        if zq:
+            numbers_total += len(zq)
+            numbers_agree += len(zq) - numbers.unmatched_count(zq, eq)
+        if zd:
+            dates_total += len(zd)
+            dates_agree += len(zd) - numbers.unmatched_dates(zd, ed)
+    stats.numbers_total += numbers_total
+    stats.numbers_agree += numbers_agree
+    stats.dates_total += dates_total
+    stats.dates_agree += dates_agree
 _ORDER = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
 _NOWHERE = Location(path="", line=1, column=1, end_line=1, end_column=1)
 
@@ -551,29 +583,7 @@ class Scorer:
         zh_occ = self._zh_occurrences(zh, zh_matches) if zh and zh_matches != [] else []
         if zh_occ:
             self._count_terms(pair_id, zh, en, zh_occ, stats, en_matches)
-        has_qty = _ZH_QTY_HINT.search(zh) is not None
-        has_date = _ZH_DATE_HINT.search(zh) is not None
-        if not (has_qty or has_date):
-            return
-        # Quantities as (value, unit): only how many Chinese ones find no English counterpart is counted, and
-        # English number words only count when a Chinese value could be one.
-        zq, zd = quantities_and_dates(zh, ZH, dates=has_date, quantities=has_qty, lean=True)
-        if not (zq or zd):
-            return
-        words = False
-        for value, _ in zq:
-            if value in _WORD_VALUES:
-                words = True
-                break
-        eq, ed = quantities_and_dates(en, EN, quantities=bool(zq), lean=True, words=words)
-        if zq:
-            wrong = numbers.unmatched_count(zq, eq)
-            stats.numbers_total += len(zq)
-            stats.numbers_agree += len(zq) - wrong
-        if zd:
-            wrong = numbers.unmatched_dates(zd, ed)
-            stats.dates_total += len(zd)
-            stats.dates_agree += len(zd) - wrong
+        _count_numbers([(pair_id, zh, en)], stats)
 
     def _count_terms(self, pair_id: str, zh: str, en: str, zh_occ: list[Occurrence], stats: CorpusStats,
                      en_matches: list[Match] | None = None) -> None:
@@ -627,8 +637,15 @@ class Scorer:
         zh_found = self.matcher.find_zh_many([zh for _, zh, _ in pairs])
         with_terms = [i for i, found in enumerate(zh_found) if found]
         en_found = dict(zip(with_terms, self.matcher.find_en_many([pairs[i][2] for i in with_terms]), strict=True))
-        for i, (pair_id, zh, en) in enumerate(pairs):
-            self.score_pair(pair_id, zh, en, stats, zh_matches=zh_found[i], en_matches=en_found.get(i))
+        # score_pair for each pair, the terms of the pairs that have some, then the numbers of all
+        # (they count into other fields).
+        for i in with_terms:
+            pair_id, zh, en = pairs[i]
+            zh_occ = self._zh_occurrences(zh, zh_found[i]) if zh else []
+            if zh_occ:
+                self._count_terms(pair_id, zh, en, zh_occ, stats, en_found[i])
+        stats.pairs += len(pairs)
+        _count_numbers(pairs, stats)
         return stats
 
 
