@@ -384,3 +384,9 @@ def test_same_as_before_on_newstest() -> None:
     for lang, name in (("zh", "sources/newstest2021.zh-en.src.zh"), ("en", "references/newstest2021.zh-en.ref.A.en")):
         for text in (root / name).read_text("utf-8").splitlines():
             assert_same(text, lang)
+
+
+@given(st.lists(st.sampled_from([*numbers._EN_WORD_STEMS, "tw", "thir", "fif", "for", "xyz", " ", "e", "n"]),
+                max_size=6).map("".join))
+def test_has_stem_is_any_stem_in_the_text(text: str) -> None:
+    assert numbers._has_stem(text) == any(s in text for s in numbers._EN_WORD_STEMS)

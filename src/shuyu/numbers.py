@@ -124,6 +124,13 @@ _EN_WORD_PRE = re.compile(r"\b(?:over|more than|nearly|about|around|almost)\Z", 
 _EN_WORD_STEMS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirt",
                   "fift", "twent", "fort")
 _EN_WORD_STEM = re.compile("|".join(_EN_WORD_STEMS))
+
+
+def _has_stem(text: str) -> bool:
+    """``any(s in text for s in _EN_WORD_STEMS)``, without a generator."""
+    return ("two" in text or "three" in text or "four" in text or "five" in text or "six" in text or "seven" in text
+            or "eight" in text or "nine" in text or "ten" in text or "eleven" in text or "twelve" in text
+            or "thirt" in text or "fift" in text or "twent" in text or "fort" in text)
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 # Every alternative starts after a non-word character, with a digit, a capital month letter or the first
@@ -325,6 +332,8 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
         pos = end
         # One of the two alternatives matched: pct_zh or num is set.
         pct_zh, num, post, mult2, pct = m.groups()
+        if pct_zh is None and not "0" <= num[0] <= "9" and (end >= size or masked[end] not in CLASSIFIERS):
+            continue  # a bare numeral not before a classifier (统一, 一些): the test below, first (no side effects)
         # The approximation right before: the original pattern's optional (?P<pre>超过|大约|超|逾|近|约)
         # matched from the leftmost place it could (no number contains these characters).
         pre = masked[start - 2:start] if start >= 2 else ""
@@ -410,14 +419,14 @@ def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = 
         return out
     if masked.isascii():  # ignoring case is matching the lower-cased text; every word starts with a stem
         lowered = masked.lower()
-        stem = _EN_WORD_STEM.search(lowered) if any(s in lowered for s in _EN_WORD_STEMS) else None
+        stem = _EN_WORD_STEM.search(lowered) if _has_stem(lowered) else None
         words_found = _EN_WORD_LOWER.finditer(lowered, stem.start()) if stem else ()
     else:
         # The same skip, on a copy folded so that every character the pattern takes for an ASCII letter (ignoring
         # case the Unicode way: "ſ" for s, "ı" and "İ" for i) is that letter, one character for one, so that
         # positions agree (İ is the one character that lower() makes two).
         folded = masked.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
-        stem = _EN_WORD_STEM.search(folded) if any(s in folded for s in _EN_WORD_STEMS) else None
+        stem = _EN_WORD_STEM.search(folded) if _has_stem(folded) else None
         words_found = _EN_WORD.finditer(masked, stem.start()) if stem else ()
     for m in words_found:
         found = [_word_key(w) for w in m.group("word").split("-")]
