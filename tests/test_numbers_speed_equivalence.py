@@ -328,9 +328,16 @@ def test_unmatched_count_is_what_compare_quantities_reports(zh: list[Quantity], 
     shuffled = [(q.value, q.unit) for q in en]
     rnd.shuffle(shuffled)  # the lean English quantities come in no particular order
     assert numbers.unmatched_count([(q.value, q.unit) for q in zh], shuffled) == reported
+    zh_lean, digits = [(q.value, q.unit) for q in zh], [(q.value, q.unit) for q in en if not q.word]
     if not any(q.value in numbers.WORD_VALUES for q in zh):  # then number words cannot count
-        assert numbers.unmatched_count([(q.value, q.unit) for q in zh],
-                                       [(q.value, q.unit) for q in en if not q.word]) == reported
+        assert numbers.unmatched_count(zh_lean, digits) == reported
+    # how shuyu score counts: the words are read only when a Chinese quantity is unmatched without them
+    # (adding English quantities never leaves more Chinese ones unmatched)
+    wrong = numbers.unmatched_count(zh_lean, digits)
+    if wrong and any(q.value in numbers.WORD_VALUES for q in zh):
+        wrong = numbers.unmatched_count(zh_lean, digits + [(q.value, q.unit) for q in en if q.word])
+    assert wrong == reported
+    assert numbers.unmatched_count(zh_lean, digits) >= reported
 
 
 @settings(max_examples=600, deadline=None)

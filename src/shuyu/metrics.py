@@ -460,9 +460,8 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities
     ``dates=False`` says the caller knows the text has none (an exact pre-filter); ``quantities=False``
     skips the quantities. Equality with the two public functions is tested on the newstest2021 lines.
     ``lean=True`` gives each quantity as ``(value, unit)``, English ones in no particular order, each date as
-    ``(year, month, day, start, end)``, and
-    ``words=False`` leaves out English number words (see ``numbers._en_quantities``): what
-    :func:`numbers.unmatched_count` needs.
+    ``(year, month, day, start, end)``, and ``words=False`` leaves out English number words (see
+    ``numbers._en_quantities``): what :func:`numbers.unmatched_count` needs.
     """
     # what text.translate(numbers._FW_DIGITS) gives, without the per-character table lookups when "，" is the
     # only full-width character (most Chinese lines), folded once for the dates and the quantities
@@ -476,7 +475,16 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities
         folded = numbers._fold(text)
     if not quantities:
         return [], found
-    spans = [(d[3], d[4]) for d in found] if lean else [(d.start, d.end) for d in found]
+    masked = _masked(folded, lang, [(d[3], d[4]) for d in found] if lean else [(d.start, d.end) for d in found])
+    if lang == ZH:
+        qty = numbers._zh_quantities(masked, text, lean=lean)
+    else:
+        qty = numbers._en_quantities(masked, text, lean=lean, words=words)
+    return qty, found
+
+
+def _masked(folded: str, lang: str, spans: list[tuple[int, int]]) -> str:
+    """``folded`` with the dates (``spans``) and times masked."""
     # Every time starts at a digit and holds ":" or, in Chinese, 时 or 点, in English "a.m."/"p.m." (any case:
     # ".m." or ".M.").
     if ":" in folded or (("时" in folded or "点" in folded) if lang == ZH else (".m." in folded or ".M." in folded)):
@@ -484,12 +492,9 @@ def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities
         if digit:
             times = numbers._ZH_TIME if lang == ZH else numbers._EN_TIME
             spans += [m.span() for m in times.finditer(folded, digit.start())]
-    masked = numbers._mask(folded, spans) if spans else folded
-    if lang == ZH:
-        qty = numbers._zh_quantities(masked, text, lean=lean)
-    else:
-        qty = numbers._en_quantities(masked, text, lean=lean, words=words)
-    return qty, found
+    return numbers._mask(folded, spans) if spans else folded
+
+
 _WORD_VALUES = numbers.WORD_VALUES
 
 
@@ -502,20 +507,22 @@ def _count_numbers(pairs: list[tuple[str, str, str]], stats: CorpusStats) -> Non
         has_date = date_hint(zh) is not None
         if not (has_qty or has_date):
             continue
-        # Quantities as (value, unit): only how many Chinese ones find no English counterpart is counted, and
-        # English number words only count when a Chinese value could be one.
+        # Quantities as (value, unit): only how many Chinese ones find no English counterpart is counted.
         zq, zd = quantities_and_dates(zh, ZH, dates=has_date, quantities=has_qty, lean=True)
         if not (zq or zd):
             continue
-        words = False
-        for value, _ in zq:
-            if value in _WORD_VALUES:
-                words = True
-                break
-        eq, ed = quantities_and_dates(en, EN, quantities=bool(zq), lean=True, words=words)
+        ed = numbers._en_dates(en, lean=True)
         if zq:
+            masked = _masked(numbers._fold(en), EN, [(d[3], d[4]) for d in ed])
+            eq = numbers._en_quantities(masked, en, lean=True, words=False)
+            wrong = numbers.unmatched_count(zq, eq)
+            if wrong:  # English number words can only match a Chinese value that one can have (unmatched_count)
+                for value, _ in zq:
+                    if value in _WORD_VALUES:
+                        wrong = numbers.unmatched_count(zq, eq + numbers._en_words(masked, en, lean=True))
+                        break
             numbers_total += len(zq)
-            numbers_agree += len(zq) - numbers.unmatched_count(zq, eq)
+            numbers_agree += len(zq) - wrong
         if zd:
             dates_total += len(zd)
             dates_agree += len(zd) - numbers.unmatched_dates(zd, ed)
@@ -523,6 +530,8 @@ def _count_numbers(pairs: list[tuple[str, str, str]], stats: CorpusStats) -> Non
     stats.numbers_agree += numbers_agree
     stats.dates_total += dates_total
     stats.dates_agree += dates_agree
+
+
 _ORDER = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
 _NOWHERE = Location(path="", line=1, column=1, end_line=1, end_column=1)
 

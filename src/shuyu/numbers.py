@@ -417,6 +417,15 @@ def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = 
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
     if not words:
         return out
+    out += _en_words(masked, text, lean=lean)
+    if lean or len(out) < 2:
+        return out
+    return sorted(out, key=_START)
+
+
+def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The English number words of ``masked`` as :func:`_en_quantities` gives them, in order."""
+    out: list = []  # type: ignore[type-arg]
     if masked.isascii():  # ignoring case is matching the lower-cased text; every word starts with a stem
         lowered = masked.lower()
         stem = _EN_WORD_STEM.search(lowered) if _has_stem(lowered) else None
@@ -443,9 +452,7 @@ def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = 
         start = _pre_start(masked, word_start, _EN_WORD_PRE)
         out.append(Quantity(value, unit, _APPROX_EN.get(masked[start:word_start].strip().lower(), ""), start, m.end(),
                             text[start:m.end()], word=True))
-    if lean or len(out) < 2:
-        return out
-    return sorted(out, key=_START)
+    return out
 
 
 #: Every value an English number word can have (two to ninety-nine, times a thousand, million, billion or trillion):
@@ -455,7 +462,14 @@ WORD_VALUES = frozenset(Decimal(n) * mult for n in range(2, 100) for mult in (1,
 
 def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]]) -> int:
     """How many of the Chinese quantities ``zh`` (``(value, unit)``, in order) :func:`compare_quantities` reports,
-    given the English ones (``(value, unit)``, in any order: the count depends only on which there are)."""
+    given the English ones (``(value, unit)``, in any order: the count depends only on which there are).
+
+    Quantities of different values never meet, and within one value (units "" and "percent") more English
+    quantities never match fewer Chinese ones: a Chinese "" takes an English "" before a "percent", a "percent"
+    only a "percent", and whatever is left with more is at least what is left with fewer. So English number
+    words (values :data:`WORD_VALUES`) change the count only when a Chinese quantity of such a value is
+    unmatched without them.
+    """
     en_left = list(en)
     wrong = 0
     for value, unit in zh:
