@@ -348,3 +348,24 @@ def test_anchor_hits_equal_the_plain_scan(text: str) -> None:
         if tokens.keys:
             tokens.block(0, 0)  # blocking words keeps the index of keys valid
             assert _anchor_hits(tokens, anchors) == _anchor_hits_reference(tokens, anchors)
+
+
+def test_concept_stats_pickle_to_the_same_counts_in_the_same_order(stats: CorpusStats) -> None:
+    import pickle
+    from collections import Counter
+
+    assert stats.concepts
+    for concept in stats.concepts.values():
+        concept.missing_renderings.update({"b form": 2, "a form": 2})  # order of insertion, not of sorting
+        concept.missing_examples["b form"] = ["x"]
+        back = pickle.loads(pickle.dumps(concept))
+        assert back == concept
+        for name in ConceptStats.__slots__:
+            mine, theirs = getattr(back, name), getattr(concept, name)
+            assert type(mine) is type(theirs), name
+            if isinstance(theirs, dict):
+                assert list(mine.items()) == list(theirs.items()), name
+        assert isinstance(back.renderings, Counter)
+    back_all = pickle.loads(pickle.dumps(stats))
+    assert back_all == stats
+    assert list(back_all.concepts) == list(stats.concepts)
