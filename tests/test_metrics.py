@@ -369,3 +369,34 @@ def test_concept_stats_pickle_to_the_same_counts_in_the_same_order(stats: Corpus
     back_all = pickle.loads(pickle.dumps(stats))
     assert back_all == stats
     assert list(back_all.concepts) == list(stats.concepts)
+
+
+@functools.cache
+def _tiny_profiles() -> list:  # type: ignore[type-arg]
+    from shuyu.metrics import concept_profile
+
+    glossary = _tiny_scorer().glossary
+    ids = sorted({*glossary.expanded, *glossary.concepts})
+    return [concept_profile(glossary, cid) for cid in ids]
+
+
+def _profile_words() -> list[str]:
+    words = {w for p in _tiny_profiles() for a in p.anchors for w in a} | {w for p in _tiny_profiles() for w in p.vocabulary}
+    return sorted(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["the", "of", "and", "Wuxi", "chief", ",", ".", " ", "’s", "'s", "s", "ß", "ﬁ",
+                                            "İ", "ſ", "-", "Party", "PARTY", "Committee", "x", "中"]),
+                          st.builds(lambda w, f: f(w), st.deferred(lambda: st.sampled_from(_profile_words())),
+                                    st.sampled_from([str, str.upper, str.title, lambda w: w + "s", lambda w: w + "’s"]))),
+                max_size=14).map(" ".join))
+def test_a_concept_that_cannot_render_finds_no_english(text: str) -> None:
+    """``ConceptProfile.can_render`` is a necessary condition: where it says no, english_rendering finds nothing."""
+    from shuyu.metrics import _Tokens
+    from shuyu.metrics import english_rendering
+
+    folded = text.casefold().replace("’", "'")
+    for profile in _tiny_profiles():
+        if not profile.can_render(folded):
+            assert english_rendering(_Tokens.of(text, []), profile, 0.5) is None, (text, profile)

@@ -149,6 +149,13 @@ class ConceptProfile:
     vocabulary: frozenset[str]
     max_span: int
 
+    def can_render(self, folded: str) -> bool:
+        """False when :func:`english_rendering` surely finds nothing in an English text whose
+        ``casefold().replace("’", "'")`` is ``folded``: an anchor hit starts with the anchor's first word and a
+        cluster holds vocabulary words, and every word key is a prefix of its word folded that way (so a
+        substring of ``folded``: casefolding a text casefolds its characters one by one)."""
+        return any(a[0] in folded for a in self.anchors) or any(w in folded for w in self.vocabulary)
+
 
 def concept_profile(glossary: Glossary, concept_id: str) -> ConceptProfile:
     """The anchors (the place's English names, longest first), vocabulary and span limit of a concept."""
@@ -624,6 +631,7 @@ class Scorer:
             en_matches = self.matcher.find_en(en)
         en_keys = [self._keys_of(m) for m in en_matches]
         tokens: _Tokens | None = None
+        en_folded: str | None = None
         for occ in zh_occ:
             ids = occ.match.concepts
             wanted_here = frozenset(ids)
@@ -642,6 +650,12 @@ class Scorer:
                 ex.append(pair_id)
             if entry is not None:
                 continue
+            profile = self.profile(cid)
+            if en_folded is None:
+                en_folded = en.casefold().replace("’", "'")
+            if not profile.can_render(en_folded):  # what english_rendering would find: nothing
+                c.missing_unaligned += 1
+                continue
             if tokens is None:
                 wanted = {c for o in zh_occ for c in o.match.concepts}
                 # Places stay usable: they are the anchors of the titles and organisations around them.
@@ -649,7 +663,7 @@ class Scorer:
                            if keys & wanted and not self._is_place(m)]
                 tokens = _Tokens.of(en, claimed)
             rel = (occ.match.start + occ.match.end) / 2 / max(1, len(zh))
-            span = english_rendering(tokens, self.profile(cid), rel)
+            span = english_rendering(tokens, profile, rel)
             if span is None:
                 c.missing_unaligned += 1
                 continue
