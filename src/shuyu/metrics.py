@@ -55,7 +55,12 @@ to one process by construction.
 **Speed.** Number and date extraction runs only on a Chinese line that can hold one (an ASCII or
 full-width digit, 年/月/日/号, 百分之, or a Chinese numeral before a classifier: a necessary
 condition of the extractors' own patterns), and on the English only when the Chinese has one;
-English glossary matching runs only when the Chinese has a concept.
+English glossary matching runs only when the Chinese has a concept. Numbers and dates are counted
+from plain tuples (``numbers.unmatched_count``, ``numbers.unmatched_dates``: what
+``compare_quantities`` and ``compare_dates`` report, tested against them), English number words are
+read only when a Chinese quantity they could match is unmatched without them, and a missing
+rendering is aligned only when a word of its concept occurs in the English at all
+(:meth:`ConceptProfile.can_render`).
 """
 
 from __future__ import annotations
