@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from shuyu.metrics import ConceptStats
 from shuyu.metrics import CorpusStats
@@ -10,6 +15,7 @@ from shuyu.metrics import Scorer
 from shuyu.metrics import chunks
 from shuyu.metrics import combine
 from shuyu.metrics import score_pairs
+from tests import test_numbers_speed_equivalence as _numbers_oracle
 
 PAIRS = [
     ("1", "无锡市委书记黄钦出席。", "Huang Qin, Secretary of the CPC Wuxi Municipal Committee, attended."),
@@ -175,6 +181,82 @@ def test_number_extraction_equals_the_public_functions() -> None:
             assert _ZH_DATE_HINT.search(text) or not dates, text
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_numbers_oracle.tokens, _numbers_oracle.spaced), st.sampled_from(["zh", "en"]))
+def test_number_extraction_equals_the_oracle_on_token_soup(text: str, lang: str) -> None:
+    """``quantities_and_dates`` (one fold, dates found once, times from the first digit) against the numbers
+    code before the speed-ups, with each pre-filter flag the scorer passes."""
+    from shuyu.metrics import _ZH_DATE_HINT
+    from shuyu.metrics import _ZH_QTY_HINT
+    from shuyu.metrics import quantities_and_dates
+
+    old_qty = _numbers_oracle.outcome(_numbers_oracle.ref_extract_quantities, text, lang)
+    old_dates = _numbers_oracle.ref_extract_dates(text, lang)
+    qty, dates = quantities_and_dates(text, lang)
+    if old_qty in _numbers_oracle.OLD_CRASHES:
+        assert isinstance(qty, list), text
+    else:
+        assert qty == old_qty, text
+    assert dates == old_dates, text
+    assert quantities_and_dates(text, lang, quantities=False) == ([], old_dates), text
+    if lang == "zh" and _ZH_DATE_HINT.search(text) is None:
+        assert quantities_and_dates(text, lang, dates=False) == (qty, []), text
+    if lang == "zh" and _ZH_QTY_HINT.search(text) is None:
+        assert qty == [], text
+
+
+ZH_HINT_TOKENS = [*"0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿分之年月日号余多%％个家元名次人天a ，。",
+                  "百分之", "百分", "分之"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(ZH_HINT_TOKENS), max_size=8).map("".join))
+def test_the_chinese_hints_find_the_lines_the_plain_patterns_find(text: str) -> None:
+    import re
+
+    from shuyu import numbers
+    from shuyu.metrics import _NUMERALS
+    from shuyu.metrics import _ZH_DATE_HINT
+    from shuyu.metrics import _ZH_QTY_HINT
+
+    plain_date = re.compile(r"[0-9０-９]|[〇零一二三四五六七八九十][年月日号]")
+    plain_qty = re.compile(rf"[0-9０-９]|百分之|[{_NUMERALS}][{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}]")
+    assert (_ZH_DATE_HINT.search(text) is None) == (plain_date.search(text) is None)
+    assert (_ZH_QTY_HINT.search(text) is None) == (plain_qty.search(text) is None)
+
+
+@functools.cache
+def _tiny_scorer() -> Scorer:
+    from shuyu.glossary.load import load_glossary
+    from shuyu.match import Matcher
+    from tests.conftest import TINY
+
+    glossary = load_glossary([TINY], bundled=False)
+    return Scorer(glossary, Matcher.from_glossary(glossary))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_numbers_oracle.tokens, _numbers_oracle.spaced),
+       st.one_of(_numbers_oracle.spaced, _numbers_oracle.tokens))
+def test_number_and_date_counts_are_the_public_comparisons(zh: str, en: str) -> None:
+    """What ``score_pair`` counts (pre-filters, quantities as values, number words only when they can count)
+    against the old-code oracle's extraction and ``compare_quantities`` / ``compare_dates``."""
+    from shuyu import numbers
+
+    ref = _numbers_oracle
+    zq, zd = ref.outcome(ref.ref_extract_quantities, zh, "zh"), ref.ref_extract_dates(zh, "zh")
+    eq = ref.outcome(ref.ref_extract_quantities, en, "en")
+    if zq in ref.OLD_CRASHES or eq in ref.OLD_CRASHES:
+        return  # the old code had no answer there
+    ed = ref.ref_extract_dates(en, "en")
+    stats = CorpusStats()
+    _tiny_scorer().score_pair("p", zh, en, stats, zh_matches=[], en_matches=[])
+    assert stats.numbers_total == len(zq)
+    assert stats.numbers_agree == len(zq) - sum(1 for m in numbers.compare_quantities(zq, eq) if m.zh is not None)
+    assert stats.dates_total == len(zd)
+    assert stats.dates_agree == len(zd) - sum(1 for m in numbers.compare_dates(zd, ed) if m.zh is not None)
+
+
 def test_a_pair_is_one_example_however_often_it_holds_the_concept(tiny_glossary, tiny_matcher) -> None:
     pairs = [("a", "无锡市委书记黄钦出席。无锡市委书记讲话。",
               "Secretary of the CPC Wuxi Municipal Committee Huang Qin attended. Secretary of the CPC Wuxi "
@@ -266,3 +348,55 @@ def test_anchor_hits_equal_the_plain_scan(text: str) -> None:
         if tokens.keys:
             tokens.block(0, 0)  # blocking words keeps the index of keys valid
             assert _anchor_hits(tokens, anchors) == _anchor_hits_reference(tokens, anchors)
+
+
+def test_concept_stats_pickle_to_the_same_counts_in_the_same_order(stats: CorpusStats) -> None:
+    import pickle
+    from collections import Counter
+
+    assert stats.concepts
+    for concept in stats.concepts.values():
+        concept.missing_renderings.update({"b form": 2, "a form": 2})  # order of insertion, not of sorting
+        concept.missing_examples["b form"] = ["x"]
+        back = pickle.loads(pickle.dumps(concept))
+        assert back == concept
+        for name in ConceptStats.__slots__:
+            mine, theirs = getattr(back, name), getattr(concept, name)
+            assert type(mine) is type(theirs), name
+            if isinstance(theirs, dict):
+                assert list(mine.items()) == list(theirs.items()), name
+        assert isinstance(back.renderings, Counter)
+    back_all = pickle.loads(pickle.dumps(stats))
+    assert back_all == stats
+    assert list(back_all.concepts) == list(stats.concepts)
+
+
+@functools.cache
+def _tiny_profiles() -> list:  # type: ignore[type-arg]
+    from shuyu.metrics import concept_profile
+
+    glossary = _tiny_scorer().glossary
+    ids = sorted({*glossary.expanded, *glossary.concepts})
+    return [concept_profile(glossary, cid) for cid in ids]
+
+
+def _profile_words() -> list[str]:
+    words = {w for p in _tiny_profiles() for a in p.anchors for w in a} | {w for p in _tiny_profiles() for w in p.vocabulary}
+    return sorted(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["the", "of", "and", "Wuxi", "chief", ",", ".", " ", "’s", "'s", "s", "ß", "ﬁ",
+                                            "İ", "ſ", "-", "Party", "PARTY", "Committee", "x", "中"]),
+                          st.builds(lambda w, f: f(w), st.deferred(lambda: st.sampled_from(_profile_words())),
+                                    st.sampled_from([str, str.upper, str.title, lambda w: w + "s", lambda w: w + "’s"]))),
+                max_size=14).map(" ".join))
+def test_a_concept_that_cannot_render_finds_no_english(text: str) -> None:
+    """``ConceptProfile.can_render`` is a necessary condition: where it says no, english_rendering finds nothing."""
+    from shuyu.metrics import _Tokens
+    from shuyu.metrics import english_rendering
+
+    folded = text.casefold().replace("’", "'")
+    for profile in _tiny_profiles():
+        if not profile.can_render(folded):
+            assert english_rendering(_Tokens.of(text, []), profile, 0.5) is None, (text, profile)

@@ -229,7 +229,8 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",
              "end of", "beginning of", "2020", "1999", "12", "3", "31", "1,000", "1,234.5", "0.25", "12:30", "7:05:09",
-             "a.m.", "p.m.", "pm", "COVID-", "Su-", "-", ",", ".", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "www.", ".cn",
+             "a.m.", "p.m.", "pm", "A.M.", "p.M.", "P.m", "COVID-", "Su-", "-", ",", ".", " ", "  ", "\t", "\n", "\u00a0",
+             "\u3000", "www.", ".cn",
              "x", "5G", "1st", "(", "19", "06", "ABOUT", "Million", "ſeven", "fİve", "\u212a", "ı", "é", "中", "FIVE"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
@@ -255,6 +256,112 @@ def test_same_as_before_on_characters(text: str, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_same_as_before_on_edge_cases(text: str, lang: str) -> None:
     assert_same(text, lang)
+
+
+EN_DATE_TOKENS = ["the", "The", "in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "end",
+                  "beginning of", "beginning", "May", "Mayor", "June", "Jun", "Jan.", "Sept", "Sept.", "Dec", "December",
+                  "Decision", "Foo", "1", "5", "15", "31", "40", "45", "09", "123", "2020", "1999", "2021-06-09", "19",
+                  "20", "2100", "1899", "3000", "20201", "st", "th",
+                  "nd", "rd", "5th", "x", "a", "-", "--", " ", "  ", "\t", "\n", "\u00a0", "\u3000", ",", ".", "%",
+                  "percent", "million", "中", "é", "_"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(EN_DATE_TOKENS), max_size=16).map("".join))
+def test_english_dates_tried_at_hints_only_find_what_finditer_finds(text: str) -> None:
+    # _en_date_matches tries _EN_DATE only at the places a date can start; finditer tries every character.
+    assert [(m.span(), m.group()) for m in numbers._en_date_matches(text)] == [
+        (m.span(), m.group()) for m in numbers._EN_DATE.finditer(text)], text
+    assert numbers._en_dates(text) == ref_extract_dates(text, "en"), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(EN_DATE_TOKENS), max_size=16).map(" ".join))
+def test_english_dates_between_spaces(text: str) -> None:
+    assert [m.span() for m in numbers._en_date_matches(text)] == [m.span() for m in numbers._EN_DATE.finditer(text)]
+    assert numbers._en_dates(text) == ref_extract_dates(text, "en"), text
+
+
+# --- the lean path of shuyu score: (value, unit) only, number words only when they can count --------------
+
+
+def _masked(text: str, lang: str) -> str:
+    folded = text.translate(numbers._FW_DIGITS)
+    times = REF_ZH_TIME if lang == "zh" else REF_EN_TIME
+    spans = [(d.start, d.end) for d in ref_extract_dates(text, lang)] + [m.span() for m in times.finditer(folded)]
+    return ref_mask(folded, spans)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(tokens, spaced), st.sampled_from(["zh", "en"]))
+def test_lean_quantities_are_the_values_and_units_of_the_full_ones(text: str, lang: str) -> None:
+    masked = _masked(text, lang)
+    if lang == "zh":
+        full = outcome(lambda t, _: numbers._zh_quantities(masked, t), text, lang)
+        if isinstance(full, list):
+            assert numbers._zh_quantities(masked, text, lean=True) == [(q.value, q.unit) for q in full], text
+        return
+    full = outcome(lambda t, _: numbers._en_quantities(masked, t), text, lang)
+    if not isinstance(full, list):
+        return
+    def key(vu: tuple[Decimal, str]) -> tuple[str, str]:
+        return (str(vu[0]), vu[1])
+    lean = numbers._en_quantities(masked, text, lean=True)
+    assert sorted(lean, key=key) == sorted([(q.value, q.unit) for q in full], key=key), text
+    no_words = numbers._en_quantities(masked, text, lean=True, words=False)
+    assert sorted(no_words, key=key) == sorted([(q.value, q.unit) for q in full if not q.word], key=key), text
+    assert all(q.value in numbers.WORD_VALUES for q in full if q.word), text
+
+
+values = st.sampled_from([Decimal(x) for x in ("2", "5", "5.0", "15", "99", "100", "2000", "5000", "1E+3", "0.5")])
+quantity = st.builds(lambda v, u, w, i: Quantity(v, u, "", i, i + 1, str(v), word=w),
+                     values, st.sampled_from(["", "percent"]), st.booleans(), st.integers(0, 50))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(quantity, max_size=6), st.lists(quantity, max_size=6), st.randoms(use_true_random=False))
+def test_unmatched_count_is_what_compare_quantities_reports(zh: list[Quantity], en: list[Quantity], rnd) -> None:  # type: ignore[no-untyped-def]
+    zh = [q for q in zh if not q.word]  # Chinese quantities are never words
+    en = list({(q.start, q.word): q for q in en}.values())  # found quantities never share a span and kind
+    en = [q for q in en if not q.word or q.value in numbers.WORD_VALUES]  # what words can be (tested above)
+    reported = sum(1 for m in numbers.compare_quantities(zh, en) if m.zh is not None)
+    shuffled = [(q.value, q.unit) for q in en]
+    rnd.shuffle(shuffled)  # the lean English quantities come in no particular order
+    assert numbers.unmatched_count([(q.value, q.unit) for q in zh], shuffled) == reported
+    zh_lean, digits = [(q.value, q.unit) for q in zh], [(q.value, q.unit) for q in en if not q.word]
+    if not any(q.value in numbers.WORD_VALUES for q in zh):  # then number words cannot count
+        assert numbers.unmatched_count(zh_lean, digits) == reported
+    # how shuyu score counts: the words are read only when a Chinese quantity is unmatched without them
+    # (adding English quantities never leaves more Chinese ones unmatched)
+    wrong = numbers.unmatched_count(zh_lean, digits)
+    if wrong and any(q.value in numbers.WORD_VALUES for q in zh):
+        wrong = numbers.unmatched_count(zh_lean, digits + [(q.value, q.unit) for q in en if q.word])
+    assert wrong == reported
+    assert numbers.unmatched_count(zh_lean, digits) >= reported
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(tokens, spaced, st.lists(st.sampled_from(EN_DATE_TOKENS), max_size=16).map("".join)),
+       st.sampled_from(["zh", "en"]))
+def test_lean_dates_are_the_fields_of_the_full_ones(text: str, lang: str) -> None:
+    full = ref_extract_dates(text, lang)
+    lean = numbers._zh_dates(text, lean=True) if lang == "zh" else numbers._en_dates(text, lean=True)
+    assert lean == [(d.year, d.month, d.day, d.start, d.end) for d in full], text
+
+
+date_part = st.one_of(st.none(), st.sampled_from([1, 2, 5, 6, 9, 12, 31, 2020, 2021]))
+date = st.builds(lambda y, m, d, i: DateValue(y, m, d, i, i + 1, "x"), date_part, date_part, date_part,
+                 st.integers(0, 40))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(date, max_size=5), st.lists(date, max_size=5))
+def test_unmatched_dates_is_what_compare_dates_reports(zh: list[DateValue], en: list[DateValue]) -> None:
+    en = sorted({d.start: d for d in en}.values(), key=lambda d: d.start)  # found dates never share a start
+    reported = sum(1 for m in numbers.compare_dates(zh, en) if m.zh is not None)
+    def lean(ds: list[DateValue]) -> list[tuple[int | None, int | None, int | None, int, int]]:
+        return [(d.year, d.month, d.day, d.start, d.end) for d in ds]
+    assert numbers.unmatched_dates(lean(zh), lean(en)) == reported
 
 
 @given(st.text(alphabet="0123456789:时点分秒 apm.AP", max_size=20))
@@ -284,3 +391,9 @@ def test_same_as_before_on_newstest() -> None:
     for lang, name in (("zh", "sources/newstest2021.zh-en.src.zh"), ("en", "references/newstest2021.zh-en.ref.A.en")):
         for text in (root / name).read_text("utf-8").splitlines():
             assert_same(text, lang)
+
+
+@given(st.lists(st.sampled_from([*numbers._EN_WORD_STEMS, "tw", "thir", "fif", "for", "xyz", " ", "e", "n"]),
+                max_size=6).map("".join))
+def test_has_stem_is_any_stem_in_the_text(text: str) -> None:
+    assert numbers._has_stem(text) == any(s in text for s in numbers._EN_WORD_STEMS)

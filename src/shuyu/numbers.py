@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
+from operator import attrgetter
+from operator import itemgetter
 from string import ascii_letters
 
 _FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -63,8 +65,11 @@ _ZH_QTY = re.compile(
 # [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)? with the first digit in
 # front, so that the search skips to digits (same matches, same order of trying).
 _ZH_TIME = re.compile(r"[0-9](?:[0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9]?[时点](?:[0-9]{1,2}分)?(?:[0-9]{1,2}秒)?)")
-_ISO_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/.]([01]?[0-9])[-/.]([0-3]?[0-9])(?![0-9])")
-_ZH_YEAR = re.compile(r"(?<![0-9.,])(?:19[0-9]{2}|20[0-3][0-9])(?![0-9.,万亿%％年例人个家元名次件项户批座条所余多])")
+# (?<![0-9])((?:19|20)[0-9]{2})… and (?<![0-9.,])(?:19[0-9]{2}|20[0-3][0-9])… with the lookbehind after the first
+# digit, so that each pattern starts with literal characters and the search skips to them (same matches).
+_ISO_DATE = re.compile(r"((?:1(?<![0-9]1)9|2(?<![0-9]2)0)[0-9]{2})[-/.]([01]?[0-9])[-/.]([0-3]?[0-9])(?![0-9])")
+_ZH_YEAR = re.compile(r"(?:1(?<![0-9.,]1)9[0-9]{2}|2(?<![0-9.,]2)0[0-3][0-9])"
+                      r"(?![0-9.,万亿%％年例人个家元名次件项户批座条所余多])")
 _ZH_Y = r"[0-9]{4}|[〇零一二三四五六七八九]{4}"
 _ZH_M = r"[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
 _ZH_D = r"[0-9]{1,2}|三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -119,6 +124,13 @@ _EN_WORD_PRE = re.compile(r"\b(?:over|more than|nearly|about|around|almost)\Z", 
 _EN_WORD_STEMS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirt",
                   "fift", "twent", "fort")
 _EN_WORD_STEM = re.compile("|".join(_EN_WORD_STEMS))
+
+
+def _has_stem(text: str) -> bool:
+    """``any(s in text for s in _EN_WORD_STEMS)``, without a generator."""
+    return ("two" in text or "three" in text or "four" in text or "five" in text or "six" in text or "seven" in text
+            or "eight" in text or "nine" in text or "ten" in text or "eleven" in text or "twelve" in text
+            or "thirt" in text or "fift" in text or "twent" in text or "fort" in text)
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 # Every alternative starts after a non-word character, with a digit, a capital month letter or the first
@@ -134,11 +146,16 @@ _EN_DATE = re.compile(
     r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of)[\s-]+(?P<m7>May)\b"
     r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion)))"
 )
-#: Every English date holds a digit or starts with one of these (case matters in _EN_DATE) ...
-_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-#: ... and starts at it, or at most this many characters (and a run of spaces and hyphens) before it:
-#: "the 5th", "beginning of May".
-_EN_DATE_LEAD = len("beginning of")
+#: Every English date holds a digit or a month hint (Jan, Feb, …, Dec: case matters in _EN_DATE). This finds
+#: the hints and the first digit of the runs of digits a date can start with (see :func:`_en_date_matches`):
+#: a day of 1 or 2 digits ([0-3]?[0-9]) or a year of 4 (19.. or 20..), the whole run (every digit alternative
+#: of _EN_DATE ends its number where the run ends: \b, \s, "-", (?![\w%]) or st/nd/rd/th follow). It starts
+#: with one character class, which ``re`` scans for quickly (``[0-9]+|Jan|…`` is tried at every character).
+_EN_DATE_HINTS = re.compile(r"[0-9JFMASOND](?:(?<=[0-9])(?<![0-9][0-9])(?:(?![0-9])|(?<=[0-3])[0-9](?![0-9])"
+                            r"|(?<=1)9[0-9]{2}(?![0-9])|(?<=2)0[0-9]{2}(?![0-9]))"
+                            r"|(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec)")
+#: The words before "May" in :data:`_EN_DATE` ("in May", "end of May").
+_EN_MAY_KEYS = ("in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "beginning of")
 # \b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\. with the first digit in front
 # (the \b before a digit is "no word character before it").
 _EN_TIME = re.compile(r"[0-9](?<!\w[0-9])(?:[0-9]?:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|[0-9]?\s*[ap]\.m\.)",
@@ -213,6 +230,8 @@ def zh_numeral(text: str) -> int | None:
 
 def _zh_value(num: str) -> Decimal | None:
     """``3.5万`` → 35000, ``1000亿`` → 100000000000, ``两千`` → 2000."""
+    if num.isascii() and num.isdigit():  # the common case: what the pattern below gives for it
+        return Decimal(num)
     m = _ZH_DIGIT_VALUE.fullmatch(num)
     try:
         if m:
@@ -237,7 +256,10 @@ def normalise_number(text: str, lang: str) -> Decimal | None:
 
 
 def _fold(text: str) -> str:
-    """``text.translate(_FW_DIGITS)``; a mere ``replace`` when "，" is the only character it would change."""
+    """``text.translate(_FW_DIGITS)``; a mere ``replace`` when "，" is the only character it would change, and
+    nothing on ASCII text (the table changes none of its characters)."""
+    if text.isascii():
+        return text
     return text.translate(_FW_DIGITS) if _FULLWIDTH.search(text) else text.replace("，", ",")
 
 
@@ -294,12 +316,24 @@ def _zh_qty_matches(masked: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
-def _zh_quantities(masked: str, text: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    for m in _zh_qty_matches(masked):
-        if m.group("num") is None and m.group("pct_zh") is None:
+def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The Chinese quantities of ``masked`` (``text`` with dates and times masked), in order; ``lean=True``
+    gives ``(value, unit)`` for each instead (what :func:`unmatched_count` reads)."""
+    out: list = []  # type: ignore[type-arg]
+    size = len(masked)
+    pos = 0
+    # _zh_qty_matches inlined (a generator costs a call per match)
+    while (hint := _ZH_QTY_HINT.search(masked, pos)) is not None:
+        m = _ZH_QTY.match(masked, hint.start())
+        if m is None:
+            pos = hint.start() + 1
             continue
-        start, end = m.start(), m.end()
+        start, end = m.span()
+        pos = end
+        # One of the two alternatives matched: pct_zh or num is set.
+        pct_zh, num, post, mult2, pct = m.groups()
+        if pct_zh is None and not "0" <= num[0] <= "9" and (end >= size or masked[end] not in CLASSIFIERS):
+            continue  # a bare numeral not before a classifier (统一, 一些): the test below, first (no side effects)
         # The approximation right before: the original pattern's optional (?P<pre>超过|大约|超|逾|近|约)
         # matched from the leftmost place it could (no number contains these characters).
         pre = masked[start - 2:start] if start >= 2 else ""
@@ -313,21 +347,21 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
         before = masked[start - 1] if start else ""
         if before == "第" or (before.isascii() and before.isalpha()):
             continue
-        after = masked[end] if end < len(masked) else ""
-        if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代"), end):
+        after = masked[end] if end < size else ""
+        if after == "." or (after == "后" and not post) or masked.startswith(("世纪", "年代"), end):
             continue  # an address (www.12377.cn), a generation (90后), a century or decade (18世纪, 80年代)
         if before in {"-", "－"}:
             continue  # a model name (卡-52)
-        if m.group("pct_zh") is not None:
-            raw = m.group("pct_zh").replace("点", ".")
+        if pct_zh is not None:
+            raw = pct_zh.replace("点", ".")
             try:
                 value = _zh_value(raw) if _DIGITS_DOTS.fullmatch(raw) is None else Decimal(raw)
             except InvalidOperation:
                 continue  # 百分之. or 百分之3..5: no number to compare
             unit = "percent"
         else:
-            num = m.group("num")
-            if not any(ch.isdigit() for ch in num):
+            # num starts with an ASCII digit or is all Chinese numerals (none of which isdigit)
+            if not "0" <= num[0] <= "9":
                 # A bare Chinese numeral is a number only before a classifier; 一 and 两 there are
                 # mostly "a" and "both/the couple" in English (一名志愿者, 两人), not numbers.
                 if not (after and after in CLASSIFIERS) or num in ("一", "两", "二", "零", "〇"):
@@ -335,13 +369,16 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
             elif after.isascii() and after.isalpha():
                 continue
             value = _zh_value(num)
-            if value is not None and m.group("mult2"):
-                for c in m.group("mult2"):
+            if value is not None and mult2:
+                for c in mult2:
                     value *= {"万": 10**4, "亿": 10**8}[c]
-            unit = "percent" if m.group("pct") else ""
+            unit = "percent" if pct else ""
         if value is None:
             continue
-        approx = _APPROX_ZH_PRE.get(pre, "") or _APPROX_ZH_POST.get(m.group("post") or "", "")
+        if lean:
+            out.append((value, unit))
+            continue
+        approx = _APPROX_ZH_PRE.get(pre, "") or _APPROX_ZH_POST.get(post or "", "")
         if not approx and masked.startswith(("以上", "左右"), end):
             approx = _APPROX_ZH_POST[masked[end:end + 2]]
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
@@ -351,47 +388,99 @@ def _zh_quantities(masked: str, text: str) -> list[Quantity]:
 _ORDINAL_OR_ADDRESS = re.compile(r"(?:st|nd|rd|th)\b|\.[A-Za-z]")
 
 
-def _en_quantities(masked: str, text: str) -> list[Quantity]:
-    out = []
+def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = True) -> list:  # type: ignore[type-arg]
+    """The English quantities of ``masked`` (``text`` with dates and times masked), in order.
+
+    ``lean=True`` gives ``(value, unit)`` for each instead, in no particular order (what
+    :func:`unmatched_count` needs: the approximation before a number and its text are not read);
+    ``words=False`` leaves out number words (exact when no Chinese value can be one: :data:`WORD_VALUES`).
+    """
+    out: list = []  # type: ignore[type-arg]
     digit = _DIGIT.search(masked)
     for m in _EN_NUM.finditer(masked, digit.start()) if digit else ():
         num_start, num_end = m.span("num")
-        end = m.end()
         if _ORDINAL_OR_ADDRESS.match(masked, num_end):
             continue  # ordinals, and numbers in addresses (www.12377.cn)
         if num_start >= 2 and masked[num_start - 1] == "-" and masked[num_start - 2] in ascii_letters:
             continue  # names with numbers: COVID-19, Su-27
-        value = Decimal(m.group("num").replace(",", ""))
-        if m.group("mult"):
-            value *= _EN_MULT[m.group("mult").lower()]
+        num, mult, pct = m.group("num", "mult", "pct")
+        value = Decimal(num.replace(",", "")) if "," in num else Decimal(num)
+        if mult:
+            value *= _EN_MULT[mult.lower()]
+        unit = "percent" if pct else ""
+        if lean:
+            out.append((value, unit))
+            continue
         start = _pre_start(masked, num_start, _EN_NUM_PRE)
         approx = _APPROX_EN.get(masked[start:num_start].strip().lower(), "")
-        unit = "percent" if m.group("pct") else ""
+        end = m.end()
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
+    if not words:
+        return out
+    out += _en_words(masked, text, lean=lean)
+    if lean or len(out) < 2:
+        return out
+    return sorted(out, key=_START)
+
+
+def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The English number words of ``masked`` as :func:`_en_quantities` gives them, in order."""
+    out: list = []  # type: ignore[type-arg]
     if masked.isascii():  # ignoring case is matching the lower-cased text; every word starts with a stem
         lowered = masked.lower()
-        stem = _EN_WORD_STEM.search(lowered) if any(s in lowered for s in _EN_WORD_STEMS) else None
+        stem = _EN_WORD_STEM.search(lowered) if _has_stem(lowered) else None
         words_found = _EN_WORD_LOWER.finditer(lowered, stem.start()) if stem else ()
     else:
         # The same skip, on a copy folded so that every character the pattern takes for an ASCII letter (ignoring
         # case the Unicode way: "ſ" for s, "ı" and "İ" for i) is that letter, one character for one, so that
         # positions agree (İ is the one character that lower() makes two).
         folded = masked.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
-        stem = _EN_WORD_STEM.search(folded) if any(s in folded for s in _EN_WORD_STEMS) else None
+        stem = _EN_WORD_STEM.search(folded) if _has_stem(folded) else None
         words_found = _EN_WORD.finditer(masked, stem.start()) if stem else ()
     for m in words_found:
-        words = [_word_key(w) for w in m.group("word").split("-")]
-        if not all(w in _EN_WORDS or w in _UNITS for w in words):
+        found = [_word_key(w) for w in m.group("word").split("-")]
+        if not all(w in _EN_WORDS or w in _UNITS for w in found):
             continue
-        value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else _UNITS[w] for w in words))
+        value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else _UNITS[w] for w in found))
         if m.group("mult"):
             value *= _EN_MULT[m.group("mult").lower()]
+        unit = "percent" if m.group("pct") else ""
+        if lean:
+            out.append((value, unit))
+            continue
         word_start = m.start("word")
         start = _pre_start(masked, word_start, _EN_WORD_PRE)
-        out.append(Quantity(value, "percent" if m.group("pct") else "",
-                            _APPROX_EN.get(masked[start:word_start].strip().lower(), ""), start, m.end(),
+        out.append(Quantity(value, unit, _APPROX_EN.get(masked[start:word_start].strip().lower(), ""), start, m.end(),
                             text[start:m.end()], word=True))
-    return sorted(out, key=lambda q: q.start)
+    return out
+
+
+#: Every value an English number word can have (two to ninety-nine, times a thousand, million, billion or trillion):
+#: an English number word can only be the counterpart of a Chinese quantity with one of these values.
+WORD_VALUES = frozenset(Decimal(n) * mult for n in range(2, 100) for mult in (1, *_EN_MULT.values()))
+
+
+def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]]) -> int:
+    """How many of the Chinese quantities ``zh`` (``(value, unit)``, in order) :func:`compare_quantities` reports,
+    given the English ones (``(value, unit)``, in any order: the count depends only on which there are).
+
+    Quantities of different values never meet, and within one value (units "" and "percent") more English
+    quantities never match fewer Chinese ones: a Chinese "" takes an English "" before a "percent", a "percent"
+    only a "percent", and whatever is left with more is at least what is left with fewer. So English number
+    words (values :data:`WORD_VALUES`) change the count only when a Chinese quantity of such a value is
+    unmatched without them.
+    """
+    en_left = list(en)
+    wrong = 0
+    for value, unit in zh:
+        hit = next((i for i, e in enumerate(en_left) if e[0] == value and e[1] == unit), None)
+        if hit is None and unit == "":
+            hit = next((i for i, e in enumerate(en_left) if e[0] == value), None)
+        if hit is None:
+            wrong += 1
+        else:
+            del en_left[hit]
+    return wrong
 
 
 def _int_zh(value: str | None) -> int | None:
@@ -418,29 +507,47 @@ def extract_dates(text: str, lang: str) -> list[DateValue]:
     return list(found)
 
 
-def _zh_dates(text: str) -> list[DateValue]:
-    out = []
-    folded = _fold(text)
+_START = attrgetter("start")
+_LEAN_START = itemgetter(3)
+
+
+def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The Chinese dates of ``text`` (``folded``: ``_fold(text)``, when the caller has it); ``lean=True`` gives
+    each as ``(year, month, day, start, end)`` (what :func:`unmatched_dates` and masking read)."""
+    out: list = []  # type: ignore[type-arg]
+    spans: list[tuple[int, int]] = []  # of the dates in out
+    if folded is None:
+        folded = _fold(text)
     digit = _DIGIT.search(folded)
     if digit:  # ISO dates and bare years start with a digit
         for m in _ISO_DATE.finditer(folded, digit.start()):
-            out.append(DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.start(), m.end(), m.group()))
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            out.append((y, mo, d, *m.span()) if lean else DateValue(y, mo, d, m.start(), m.end(), m.group()))
+            spans.append(m.span())
         for m in _ZH_YEAR.finditer(folded, digit.start()):
             # A bare year (2019-2020赛季, 2020上半年) is a date, not a quantity.
-            if not any(d.start <= m.start() < d.end for d in out):
-                out.append(DateValue(int(m.group()), None, None, m.start(), m.end(), m.group()))
+            if not spans or not any(s <= m.start() < e for s, e in spans):
+                y = int(m.group())
+                out.append((y, None, None, *m.span()) if lean else DateValue(y, None, None, m.start(), m.end(), m.group()))
+                spans.append(m.span())
     hint = _ZH_DATE_HINT.search(folded)
     if hint:
-        taken = [(d.start, d.end) for d in out]
+        taken = list(spans)
         for m in _zh_date_matches(folded, hint.start()):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken and any(s <= m.start() < e for s, e in taken):
                 continue
-            y, mo, d = m.group("y"), m.group("m"), m.group("d")
+            y, mo, d = m.group("y", "m", "d")
             if d and not mo and (y or not _DAY_ONLY.fullmatch(m.group(0))):
                 continue
             start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
-            out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, m.end(), text[start:m.end()]))
-    return sorted(out, key=lambda d: d.start)
+            end = m.end()
+            if lean:
+                out.append((_int_zh(y), _int_zh(mo), _int_zh(d), start, end))
+            else:
+                out.append(DateValue(_int_zh(y), _int_zh(mo), _int_zh(d), start, end, text[start:end]))
+    if len(out) > 1:
+        out.sort(key=_LEAN_START if lean else _START)  # stable, as sorted() was
+    return out
 
 
 def _zh_date_matches(folded: str, hint: int) -> Iterator[re.Match[str]]:
@@ -468,15 +575,53 @@ def _zh_date_matches(folded: str, hint: int) -> Iterator[re.Match[str]]:
         hint = found.start()
 
 
-def _en_dates(text: str) -> list[DateValue]:
-    out: list[DateValue] = []
-    digit, month = _DIGIT.search(text), _MONTH_HINT.search(text)
-    if digit is None and month is None:
-        return out
-    at = min(m.start() for m in (digit, month) if m is not None)
-    while at and (text[at - 1].isspace() or text[at - 1] == "-"):
-        at -= 1
-    for m in _EN_DATE.finditer(text, max(0, at - _EN_DATE_LEAD)):
+def _en_date_matches(text: str) -> list[re.Match[str]]:
+    """``list(_EN_DATE.finditer(text))``, with the pattern tried only where a date can start.
+
+    Every alternative of :data:`_EN_DATE` holds a digit or a month hint (:data:`_EN_DATE_HINTS`) at the start of a
+    word (after a non-word character) and starts there, but two: "the 5th" starts at "the" and "in May" at one
+    of :data:`_EN_MAY_KEYS`, each ending where the run of spaces (and, for May, hyphens) before the digit or the
+    May begins. So the pattern is tried at the hints (the first digit of a run that can be a day or a year: the
+    others follow a word character) and, before a digit, at such a "the" and, before May, at such keywords, in
+    increasing order: a keyword holds neither a digit nor a capital, so no hint lies between it and its hint.
+    Matches are never empty: after one, trying goes on where it ended, as in ``finditer``.
+    """
+    out: list[re.Match[str]] = []
+    lo = 0  # the places before this were tried, or cannot start a date
+    for hint in _EN_DATE_HINTS.finditer(text):
+        h = hint.start()
+        if h < lo:
+            continue
+        r = h
+        while r and (text[r - 1].isspace() or text[r - 1] == "-"):
+            r -= 1
+        if r < h:
+            if text[h] in "0123456789":
+                keys = [r - 3] if r >= 3 and text.startswith("the", r - 3) else []
+            else:
+                keys = sorted(r - len(k) for k in _EN_MAY_KEYS if text.endswith(k, 0, r)) if hint.group() == "May" else []
+            for k in keys:
+                if k < lo:
+                    continue
+                m = _EN_DATE.match(text, k)
+                if m is not None:
+                    out.append(m)
+                    lo = m.end()
+            if h < lo:
+                continue
+        m = _EN_DATE.match(text, h)
+        if m is not None:
+            out.append(m)
+            lo = m.end()
+        else:
+            lo = h + 1
+    return out
+
+
+def _en_dates(text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The English dates of ``text``; ``lean=True`` gives each as ``(year, month, day, start, end)``."""
+    out: list = []  # type: ignore[type-arg]
+    for m in _en_date_matches(text):
         g = m.group
         if g("iso"):
             y, mo, d = int(g("iy")), int(g("im")), int(g("id"))
@@ -494,7 +639,7 @@ def _en_dates(text: str) -> list[DateValue]:
             y, mo, d = int(g("y4")), None, None
         if (mo and not 1 <= mo <= 12) or (d and not 1 <= d <= 31):
             continue
-        out.append(DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
+        out.append((y, mo, d, *m.span()) if lean else DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
     return out
 
 
@@ -543,6 +688,33 @@ def _date_agrees(z: DateValue, e: DateValue) -> bool:
             shared = True
     # A Chinese date without a day does not match an English day-only date, and vice versa.
     return shared and (z.day is None) == (e.day is None) if z.month or e.month else shared
+
+
+def _agree(zy: int | None, zm: int | None, zd: int | None, ey: int | None, em: int | None, ed: int | None) -> bool:
+    """:func:`_date_agrees` of two dates given as their fields."""
+    shared = False
+    for a, b in ((zy, ey), (zm, em), (zd, ed)):
+        if a is not None and b is not None:
+            if a != b:
+                return False
+            shared = True
+    return shared and (zd is None) == (ed is None) if zm or em else shared
+
+
+def unmatched_dates(zh: list[tuple], en: list[tuple]) -> int:  # type: ignore[type-arg]
+    """How many of the Chinese dates ``zh`` :func:`compare_dates` reports, the dates given lean:
+    ``(year, month, day, start, end)``, each list in text order."""
+    en_left = list(en)
+    wrong = 0
+    for z in zh:
+        zy, zm, zd = z[0], z[1], z[2]
+        for i, e in enumerate(en_left):
+            if _agree(zy, zm, zd, e[0], e[1], e[2]):
+                del en_left[i]
+                break
+        else:
+            wrong += 1
+    return wrong
 
 
 def compare_dates(zh: list[DateValue], en: list[DateValue]) -> list[DateMismatch]:

@@ -209,9 +209,9 @@ def _parsed(items) -> list[list[tuple[str, str, str]]]:  # type: ignore[no-untyp
         for part in parts:
             if isinstance(part, score_cli._Lines):
                 path = Path(part.path)
-                numbered = enumerate(part.text.split("\n"), part.first)
+                numbered = enumerate(part.lines, part.first)
                 pairs += [(f"{path.name}:{p.id}", p.zh, p.en)
-                          for p in score_cli.parse_lines(path, part.fmt, numbered)]
+                          for p in bilingual.parse_lines(path, part.fmt, numbered)]
             else:
                 pairs += part
         assert len(pairs) == n

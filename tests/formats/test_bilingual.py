@@ -548,3 +548,48 @@ def test_any_bytes_give_pairs_or_input_error(tmp_path: Path, data: bytes, name: 
         assert err.path == str(path)  # noqa: PT017 - the property is "InputError or pairs", not one error
     else:
         assert all(p.line >= 1 for p in pairs)
+
+
+def _reference_tuples(path: Path, fmt: str, numbered: list[tuple[int, str]]) -> object:
+    """What shuyu score made of parse_lines before pair_tuples: the tuples, or the error (message and line)."""
+    try:
+        return [(f"{path.name}:{p.id}", p.zh, p.en) for p in bilingual.parse_lines(path, fmt, numbered)]
+    except InputError as exc:
+        return ("error", str(exc), exc.line)
+
+
+def _tuples(path: Path, fmt: str, numbered: list[tuple[int, str]]) -> object:
+    try:
+        return bilingual.pair_tuples(path, fmt, numbered)
+    except InputError as exc:
+        return ("error", str(exc), exc.line)
+
+
+TSV_CELLS = st.sampled_from(["", " ", "zh", "en", "id", "ZH ", "无锡", "Wuxi", "7", "a b", "\u3000", '{"zh": "x"}'])
+TSV_LINES = st.lists(st.lists(TSV_CELLS, max_size=4).map("\t".join), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TSV_LINES, st.integers(1, 3), st.sampled_from(["tsv", "jsonl"]))
+def test_pair_tuples_are_what_parse_lines_gives(lines: list[str], first: int, fmt: str) -> None:
+    # blank and whitespace-only lines, a header on line 1 (or not on line 1), 1 to 4 columns, bad JSON
+    path = Path("corpus") / f"pairs.{fmt}"
+    numbered = list(enumerate(lines, first))
+    assert _tuples(path, fmt, numbered) == _reference_tuples(path, fmt, numbered)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TSV_LINES, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_score_reads_a_tsv_file_as_read_pairs_does(tmp_path: Path, lines: list[str], end: str) -> None:
+    from shuyu.cli.score import corpus_pairs
+
+    path = tmp_path / "pairs.tsv"
+    path.write_bytes(end.join(lines).encode("utf-8"))
+
+    def read(pairs) -> object:  # type: ignore[no-untyped-def]
+        try:
+            return list(pairs)
+        except InputError as exc:
+            return ("error", str(exc), exc.line)
+
+    assert read(corpus_pairs([path])) == read((f"{path.name}:{p.id}", p.zh, p.en) for p in read_pairs(path))

@@ -293,6 +293,32 @@ def parse_lines(path: Path, fmt: str, numbered: Iterable[tuple[int, str]]) -> It
     return _tsv_lines(path, numbered) if fmt == "tsv" else _jsonl_lines(path, numbered)
 
 
+def pair_tuples(path: Path, fmt: str, numbered: Iterable[tuple[int, str]]) -> list[tuple[str, str, str]]:
+    """``[(f"{path.name}:{pair.id}", pair.zh, pair.en) for pair in parse_lines(path, fmt, numbered)]``, what
+    ``shuyu score`` reads, with TSV lines split straight into the tuples (no :class:`AlignedPair` per line).
+
+    :raises InputError: as :func:`parse_lines` does, for the first line that is not a pair.
+    """
+    name = path.name
+    if fmt != "tsv":
+        return [(f"{name}:{p.id}", p.zh, p.en) for p in parse_lines(path, fmt, numbered)]
+    out: list[tuple[str, str, str]] = []
+    append = out.append
+    for n, line in numbered:  # _tsv_lines, step by step
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if n == 1 and _is_tsv_header(cells):
+            continue
+        if len(cells) == 2:
+            append((f"{name}:{n}", cells[0], cells[1]))
+        elif len(cells) == 3:
+            append((f"{name}:{cells[0]}", cells[1], cells[2]))
+        else:
+            out.extend((f"{name}:{p.id}", p.zh, p.en) for p in _tsv_lines(path, [(n, line)]))  # raises its error
+    return out
+
+
 def yields_no_pair(fmt: str, n: int, line: str) -> bool:
     """True for a line of a :data:`LINE_FORMATS` file that gives no pair and no error: a blank line, or a TSV
     header on line 1. Every other line gives one pair (or an error)."""
