@@ -11,6 +11,7 @@ from shuyu.text.normalize import _FULLWIDTH
 from shuyu.text.normalize import _fold_en
 from shuyu.text.normalize import _fold_en_by_replace
 from shuyu.text.normalize import _fold_fullwidth
+from shuyu.text.normalize import _fold_fullwidth_by_replace
 from shuyu.text.normalize import normalize_en
 from shuyu.text.normalize import normalize_zh
 
@@ -26,6 +27,8 @@ def test_folding_runs_equals_translating_every_character(text: str) -> None:
     assert _fold_en_by_replace(text) == text.translate(_EN_FOLD)
     assert _fold_en(text * 30) == (text * 30).translate(_EN_FOLD)  # long enough for the replace path
     assert _fold_fullwidth(text) == text.translate(_FULLWIDTH)
+    assert _fold_fullwidth_by_replace(text) == text.translate(_FULLWIDTH)
+    assert _fold_fullwidth(text * 30) == (text * 30).translate(_FULLWIDTH)
 
 
 def test_english_and_chinese_folds() -> None:

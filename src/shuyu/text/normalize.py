@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from shuyu.lazyre import lazy
 from shuyu.text.offsets import OffsetMap
 from shuyu.text.offsets import OffsetMapBuilder
 
@@ -47,7 +48,28 @@ def _folder(table: dict[int, int] | dict[int, str]) -> Callable[[str], str]:
     return fold
 
 
-_fold_fullwidth = _folder(_FULLWIDTH)
+_fold_fullwidth_runs = _folder(_FULLWIDTH)
+_FULLWIDTH_CHARS = lazy("[" + "".join(re.escape(chr(c)) for c in sorted(_FULLWIDTH)) + "]")
+_FULLWIDTH_STR = {chr(c): chr(r) for c, r in _FULLWIDTH.items()}
+
+
+def _fold_fullwidth_by_replace(text: str) -> str:
+    """``text.translate(_FULLWIDTH)`` as one ``str.replace`` per distinct character to fold.
+
+    Chinese prose holds a full-width comma every dozen characters: a call-back per run (as
+    :func:`_folder` makes) costs more than listing them and replacing the few distinct ones
+    (2.7x faster on a 5,000-line chunk of newstest). Full-width forms are too many (95) for one
+    search per table character, as English folding does.
+    """
+    for ch in set(_FULLWIDTH_CHARS.findall(text)):
+        text = text.replace(ch, _FULLWIDTH_STR[ch])
+    return text
+
+
+def _fold_fullwidth(text: str) -> str:
+    return _fold_fullwidth_runs(text) if len(text) < _REPLACE_FROM else _fold_fullwidth_by_replace(text)
+
+
 _fold_en_runs = _folder(_EN_FOLD)
 _EN_PAIRS = tuple((chr(c), r) for c, r in _EN_FOLD.items())
 #: From this length on, English is folded by one ``str.replace`` per character present.
