@@ -64,6 +64,8 @@ class Config:
     def rules_for(self, path: str) -> dict[str, RuleValue]:
         """The rule settings for one file: the global ones, then every matching override."""
         merged = dict(self.rules)
+        if not self.overrides:  # no path to resolve: a site of thousands of files pays nothing
+            return merged
         rel = relative_posix(path, self.root)
         for override in self.overrides:
             if any(fnmatch.fnmatchcase(rel, pattern) for pattern in override.paths):
@@ -72,6 +74,8 @@ class Config:
 
     def excluded(self, path: str) -> bool:
         """True when ``path`` matches an exclude glob."""
+        if not self.exclude:
+            return False
         rel = relative_posix(path, self.root)
         return any(fnmatch.fnmatchcase(rel, pattern) for pattern in self.exclude)
 
