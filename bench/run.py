@@ -311,7 +311,8 @@ def score_rows(n: int) -> list[tuple[str, str, str, str, str]]:
     return [
         (f"score: {n:,} pairs in process", f"{t_shuyu:.1f} s ({n / t_shuyu:,.0f} pairs/s)", f"chrF {t_chrf:.1f} s",
          f"{t_shuyu / t_chrf:.2f}x chrF", ""),
-        (f"score CLI {n:,} pairs --jobs 1 vs --jobs 2", f"{t1:.1f} s", f"{t2:.1f} s", f"{t1 / t2:.2f}x speed-up", ""),
+        (f"score CLI {n:,} pairs --jobs 1 vs --jobs 2", f"{t1:.2f} s ({n / t1:,.0f} pairs/s)",
+         f"{t2:.2f} s ({n / t2:,.0f} pairs/s)", f"{t1 / t2:.2f}x speed-up", ""),
     ]
 
 
