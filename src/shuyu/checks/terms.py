@@ -67,7 +67,8 @@ def find_occurrences(doc: Document, matcher: Matcher, lang: str,
                 out.append(Occurrence(index, match, loc, context))
         return out
     for index, segment in enumerate(doc.segments):
-        for match in matcher.find(segment.text, lang) if keep is None else filter(keep, matcher.find(segment.text, lang)):
+        found_here = matcher.find(segment.text, lang)
+        for match in found_here if keep is None else filter(keep, found_here):
             loc, context = segment_location(doc, segment, match.start, match.end)
             out.append(Occurrence(index, match, loc, context))
     return out
