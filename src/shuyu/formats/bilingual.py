@@ -302,21 +302,7 @@ def pair_tuples(path: Path, fmt: str, numbered: Iterable[tuple[int, str]]) -> li
     name = path.name
     if fmt != "tsv":
         return [(f"{name}:{p.id}", p.zh, p.en) for p in parse_lines(path, fmt, numbered)]
-    out: list[tuple[str, str, str]] = []
-    append = out.append
-    for n, line in numbered:  # _tsv_lines, step by step
-        if not line.strip():
-            continue
-        cells = line.split("\t")
-        if n == 1 and _is_tsv_header(cells):
-            continue
-        if len(cells) == 2:
-            append((f"{name}:{n}", cells[0], cells[1]))
-        elif len(cells) == 3:
-            append((f"{name}:{cells[0]}", cells[1], cells[2]))
-        else:
-            out.extend((f"{name}:{p.id}", p.zh, p.en) for p in _tsv_lines(path, [(n, line)]))  # raises its error
-    return out
+    return [(f"{name}:{pair_id}", zh, en) for _, pair_id, zh, en in _tsv_rows(path, numbered)]
 
 
 def yields_no_pair(fmt: str, n: int, line: str) -> bool:
@@ -334,6 +320,12 @@ def _tsv(path: Path) -> Iterator[AlignedPair]:
 
 
 def _tsv_lines(path: Path, numbered: Iterable[tuple[int, str]]) -> Iterator[AlignedPair]:
+    for n, pair_id, zh, en in _tsv_rows(path, numbered):
+        yield AlignedPair(pair_id, zh, en, str(path), n)
+
+
+def _tsv_rows(path: Path, numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, str, str]]:
+    """(line number, id, zh, en) of each pair line of a TSV file (blank lines and a header skipped)."""
     for n, line in numbered:
         if not line.strip():
             continue
@@ -341,9 +333,9 @@ def _tsv_lines(path: Path, numbered: Iterable[tuple[int, str]]) -> Iterator[Alig
         if n == 1 and _is_tsv_header(cells):
             continue
         if len(cells) == 2:
-            yield AlignedPair(str(n), cells[0], cells[1], str(path), n)
+            yield n, str(n), cells[0], cells[1]
         elif len(cells) == 3:
-            yield AlignedPair(cells[0], cells[1], cells[2], str(path), n)
+            yield n, cells[0], cells[1], cells[2]
         else:
             raise InputError(f"expected 2 or 3 tab-separated columns, found {len(cells)}", path=str(path),
                              line=n, hint="zh<TAB>en or id<TAB>zh<TAB>en")

@@ -499,6 +499,16 @@ def parse_html(text: str, path: str) -> Document:
     return doc
 
 
+def read_range(text: str, start: int, end: int, first_block: int,
+               lines: LineIndex) -> tuple[list[Segment], int, list[Directive]]:
+    """The HTML at ``text[start:end]`` inside another document (an HTML block in Markdown): its
+    segments with block numbers after ``first_block``, how many blocks it used, and its directives."""
+    collector = HtmlCollector(text, start, end).run()
+    for segment in collector.segments:
+        segment.block += first_block
+    return collector.segments, collector.blocks, directives_by_line(collector.directives, lines)
+
+
 def directives_by_line(directives: list[tuple[int, str, frozenset[str]]], lines: LineIndex) -> list[Directive]:
     """(offset, action, rules) → (line, action, rules)."""
     return [(lines.position(at)[0], action, rules) for at, action, rules in directives]

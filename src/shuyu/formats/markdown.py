@@ -25,10 +25,9 @@ from html.entities import html5
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from shuyu.formats.html import HtmlCollector
 from shuyu.formats.html import add_decoded
-from shuyu.formats.html import directives_by_line
 from shuyu.formats.html import prose_attributes
+from shuyu.formats.html import read_range
 from shuyu.formats.markdown_fast import plain_segments
 from shuyu.formats.prose import ProseBuffer
 from shuyu.formats.suppress import Directive
@@ -193,12 +192,10 @@ class _Reader:
         """The prose and the directives of an HTML block, read by the HTML reader."""
         start = self.lines.starts[tok.map[0]]
         end = self.lines.starts[tok.map[1]] if tok.map[1] < len(self.lines.starts) else len(self.text)
-        collector = HtmlCollector(self.text, start, end).run()
-        for segment in collector.segments:
-            segment.block += self.block
-            self.segments.append(segment)
-        self.block += collector.blocks
-        self.directives += directives_by_line(collector.directives, self.lines)
+        segments, blocks, directives = read_range(self.text, start, end, self.block, self.lines)
+        self.segments += segments
+        self.block += blocks
+        self.directives += directives
 
     def inline(self, tok: Token, scope: str) -> None:
         inline = _Inline(self.text, self.lines, tok, self.lower, scope == "cell")

@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from shuyu.formats.html import HtmlCollector
-from shuyu.formats.html import directives_by_line
+from shuyu.formats.html import read_range
 from shuyu.formats.prose import ProseBuffer
 from shuyu.formats.prose import plain_segment
 from shuyu.formats.suppress import Directive
@@ -142,12 +141,10 @@ class _PlainReader:
     def comment(self, start: int, end: int) -> None:
         """An HTML block of one comment line, read as :meth:`_Reader.html_block` reads it."""
         self.close()
-        collector = HtmlCollector(self.text, start, end).run()
-        for segment in collector.segments:
-            segment.block += self.block
-            self.segments.append(segment)
-        self.block += collector.blocks
-        self.directives += directives_by_line(collector.directives, self.lines)
+        segments, blocks, directives = read_range(self.text, start, end, self.block, self.lines)
+        self.segments += segments
+        self.block += blocks
+        self.directives += directives
 
 
 def _plain_text(text: str, begin: int) -> bool:
