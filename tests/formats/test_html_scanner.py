@@ -118,12 +118,23 @@ _TAG = st.sampled_from([
 ])
 
 
+#: Text without markup or references (most of them: a block of any _TEXT is rarely plain).
+_CLEAN = [t for t in _TEXT.elements if "&" not in t and "<" not in t] * 3 + ["&amp;", "a < b"]
+
+
 @st.composite
 def _markup(draw: st.DrawFn) -> str:
     pieces: list[str] = []
     for _ in range(draw(st.integers(0, 30))):
-        kind = draw(st.integers(0, 11))
-        if kind >= 10:  # the plain block the scanner reads in one step, or nearly it
+        kind = draw(st.integers(0, 13))
+        if kind >= 12:  # a run of plain blocks with whitespace between, read by plain_run
+            for _ in range(draw(st.integers(1, 6))):
+                tag = draw(st.sampled_from(["p", "h2", "li", "td", "title", "dd", "p", "pre", "P"]))
+                end = draw(st.sampled_from([tag, tag, tag, "p"]))
+                space = draw(st.sampled_from(["", "\n", " \n  ", "\t", "\xa0", "\r\n", "x"]))
+                text = "".join(draw(st.sampled_from(_CLEAN)) for _ in range(3))
+                pieces.append(f"{space}<{tag}>{text}</{end}>")
+        elif kind >= 10:  # the plain block the scanner reads in one step, or nearly it
             tag = draw(st.sampled_from(["p", "h2", "li", "td", "title", "div", "caption", "pre", "P"]))
             end = draw(st.sampled_from([tag, tag, "p", tag.upper()]))
             pieces.append(f"<{tag}>{draw(_TEXT)}{draw(_TEXT)}</{end}>")
@@ -151,6 +162,7 @@ def _markup(draw: st.DrawFn) -> str:
 @example("<title>a<b>c</b></title><style>p{}</STYLE ><p>d</p>")
 @example("<code><p>x</p></code><p>y</p><div lang=zh><p>无锡</p><td> </td></div><h2>\n</h2><p></p>")
 @example("<span>a <li>b</li> c<img alt=x><p>d</p>")
+@example("<div lang=zh><p>a</p>\n<h2> b </h2> <td>see www.gov.cn</td><li></li><p>\n</p>\xa0<p>c &amp;</p></div><p>d")
 def test_the_scanner_reads_any_markup_as_html_parser_does(source: str) -> None:
     assume(not html_parser_defect(source))
     assert reading(source, scanner=True) == reading(source, scanner=False)

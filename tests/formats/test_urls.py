@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
+from shuyu.formats import urls
 from shuyu.formats.urls import blank_urls
 from shuyu.formats.urls import url_spans
 
@@ -77,3 +82,34 @@ def test_blank_urls_keeps_length_and_everything_else() -> None:
 
 def test_blank_urls_without_urls_is_the_identity() -> None:
     assert blank_urls("Wuxi.Com and e.g. 徐州") == "Wuxi.Com and e.g. 徐州"
+
+
+# The pattern run over the whole text, as url_spans did before it searched only the words that
+# hold a hint: the oracle of the property test below.
+def _spans_of_whole_text(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in urls._URL.finditer(text):
+        start, end = m.span()
+        bare = "://" not in m.group() and "@" not in m.group() and not m.group().lower().startswith("www.")
+        if bare and not urls._BARE_DOMAIN.fullmatch(m.group()):
+            continue
+        while end > start and text[end - 1] in urls._TRAILING:
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+_PIECE = st.sampled_from([
+    "https://", "http://", "ftp://", "://", "www.", "WwW.", "w.", "ww", "@", ".cn", ".com", ".Org", ".gov",
+    ".info", ".x", ".", "/", "/path", "a", "Wuxi", "wuxi", "gov", "cn", "-", "+", "_", "1", " ", "\n", "\t",
+    "\xa0", "\u3000", "访问", "。", "，", "“", "”", "(", ")", "<", ">", '"', "'", "?", "!", ",", ";", ":",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PIECE, max_size=25).map("".join))
+@example("see https://x.org/a and www.gov.cn, info@wuxi.gov.cn.")
+@example("访问www.x.cn\u3000mail:a@b.cn")
+def test_url_spans_searching_only_hinted_words_finds_what_the_whole_text_search_finds(text: str) -> None:
+    assert url_spans(text) == _spans_of_whole_text(text)
+    assert urls.may_hold_url(text) == bool(urls.url_hints(text))

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
+from shuyu.formats.urls import may_hold_url
 from shuyu.formats.urls import url_spans
 from shuyu.text.document import Segment
 from shuyu.text.offsets import OffsetMap
 from shuyu.text.offsets import OffsetMapBuilder
-
-#: Every URL, address or domain :func:`url_spans` finds contains "://", "@", "www." or one of these
-#: endings: text without any is not searched (the full pattern is slow on long prose).
-_DOMAIN_END = re.compile(r"\.(?:cn|com|org|net|gov|edu|int|info)\b", re.IGNORECASE)
-_WWW = re.compile(r"www\.", re.IGNORECASE)
-
-
-def _may_hold_url(text: str) -> bool:
-    """A cheap test before :func:`url_spans` (substring tests first: they run at memory speed)."""
-    return ("://" in text or "@" in text or _DOMAIN_END.search(text) is not None
-            or (("w." in text or "W." in text) and _WWW.search(text) is not None))
 
 
 def plain_segment(text: str, origin: int, scope: str, block: int, lang: str) -> Segment | None:
     """The segment of ``text`` copied one for one from the source at ``origin``, when it needs
     only trimming (no URL to cut out, not blank); else None, for :meth:`ProseBuffer.take`."""
     stripped = text.strip()
-    if not stripped or _may_hold_url(stripped):
+    if not stripped or may_hold_url(stripped):
         return None
     lead = text.find(stripped[0]) if len(stripped) != len(text) else 0
     return Segment(stripped, OffsetMap.identity(len(stripped), origin + lead), scope, block, lang)
@@ -89,7 +77,7 @@ class ProseBuffer:
             plain = plain_segment(text, runs[0][1], scope, block, lang)
             if plain is not None:
                 return plain
-        spans = url_spans(text) if _may_hold_url(text) else []
+        spans = url_spans(text) if may_hold_url(text) else []
         # The kept parts of the text (outside URLs), as (start, end) in the collected text.
         keep: list[tuple[int, int]] = []
         pos = 0
