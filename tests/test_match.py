@@ -161,6 +161,7 @@ def test_many_texts_in_one_pass_match_as_each_text_alone(data) -> None:
     texts = data.draw(st.lists(st.lists(st.sampled_from(pieces), max_size=8).map("".join), max_size=6))
     many = matcher.find_en_many(texts)
     assert many == [matcher.find_en(t) for t in texts]
+    assert matcher.find_en_flat(texts) == [(i, m) for i, t in enumerate(texts) for m in matcher.find_en(t)]
     for text, found in zip(texts, many, strict=False):
         assert all(text[m.start:m.end] == m.surface for m in found)
 

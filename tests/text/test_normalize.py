@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -34,3 +36,12 @@ def test_folding_runs_equals_translating_every_character(text: str) -> None:
 def test_english_and_chinese_folds() -> None:
     assert normalize_en("Beijing’s\u00a0 Mayor\u2014\tX")[0] == "beijing's mayor- x"
     assert normalize_zh("徐州（ＸＺ）—无锡\u3000")[0] == "徐州(XZ)-无锡 "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Wuxi", " ", "  ", "\t", "\u00a0", "’", "\n", "İ"]), max_size=30).map("".join))
+def test_english_normalisation_is_fold_lower_and_one_space_per_run(text: str) -> None:
+    norm, omap = normalize_en(text)
+    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_EN_FOLD))
+    assert norm == re.sub(" {2,}", " ", lowered)
+    assert [omap.to_original(i) for i in range(len(norm))] == sorted({omap.to_original(i) for i in range(len(norm))})

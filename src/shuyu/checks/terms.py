@@ -57,13 +57,13 @@ def find_occurrences(doc: Document, matcher: Matcher, lang: str,
     """
     out = []
     if lang == EN:
-        # One pass over the page's English segments (see Matcher.find_en_many).
-        english = [i for i, s in enumerate(doc.segments) if not s.lang.startswith("zh")]
-        found = matcher.find_en_many([doc.segments[i].text for i in english])
-        for index, matches in zip(english, found, strict=True):
-            segment = doc.segments[index]
-            for match in matches if keep is None else filter(keep, matches):
-                loc, context = segment_location(doc, segment, match.start, match.end)
+        # One pass over the page's English segments (see Matcher.find_en_many and find_en_flat).
+        segments = doc.segments
+        english = [i for i, s in enumerate(segments) if not s.lang.startswith("zh")]
+        for k, match in matcher.find_en_flat([segments[i].text for i in english]):
+            if keep is None or keep(match):
+                index = english[k]
+                loc, context = segment_location(doc, segments[index], match.start, match.end)
                 out.append(Occurrence(index, match, loc, context))
         return out
     for index, segment in enumerate(doc.segments):
