@@ -167,8 +167,9 @@ class HtmlCollector(HTMLParser):
         self.text = text
         self.src_start = start
         self.src_end = len(text) if end is None else end
-        # html.parser counts lines by "\n" alone, whatever the file's line ends are.
-        self.newlines = [0] + [m.end() for m in re.finditer("\n", text[start:self.src_end])]
+        #: Where each line starts, counted by "\n" alone as html.parser counts them, whatever the
+        #: file's line ends are: built when html.parser first drives (the scanner never needs it).
+        self.newlines: list[int] | None = None
         self.stack: list[_Open] = []
         self.skip_depth = 0  # how many elements of the stack are in SKIP
         self.block = 0
@@ -369,6 +370,8 @@ class HtmlCollector(HTMLParser):
     def source_offset(self) -> int:
         """The document offset of the construct being handled (by html.parser's count of lines)."""
         line, column = self.getpos()
+        if self.newlines is None:
+            self.newlines = [0] + [m.end() for m in re.finditer("\n", self.text[self.src_start:self.src_end])]
         return self.src_start + self.newlines[line - 1] + column
 
     def skipping(self) -> bool:
