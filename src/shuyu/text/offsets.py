@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 
 #: The runs' start of every identity map, shared: a page has thousands, and no map is changed once built.
-_ZERO = array("q", [0])
+#: An identity map keeps its one run in tuples (a tuple is built in a tenth of an array's time);
+#: maps of several runs keep arrays. Both are only indexed, searched and measured.
+_ZERO = (0,)
 
 
 @dataclass(slots=True)
@@ -34,8 +37,8 @@ class OffsetMap:
     ([0, 1, 2, 3, 8, 9], 10)
     """
 
-    derived: array = field(default_factory=lambda: array("q"))
-    original: array = field(default_factory=lambda: array("q"))
+    derived: Sequence[int] = field(default_factory=lambda: array("q"))
+    original: Sequence[int] = field(default_factory=lambda: array("q"))
     length: int = 0
     #: Original offset one past the last character, for mapping an end position.
     original_end: int = 0
@@ -43,7 +46,7 @@ class OffsetMap:
     @classmethod
     def identity(cls, length: int, start: int = 0) -> OffsetMap:
         """A map for a text copied unchanged from ``start`` in the original."""
-        return cls(_ZERO, array("q", [start]), length, start + length)
+        return cls(_ZERO, (start,), length, start + length)
 
     def to_original(self, pos: int) -> int:
         """The original offset of the derived character at ``pos``."""
