@@ -9,6 +9,8 @@ of plain paragraphs and headings it must not give up.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import example
@@ -210,3 +212,14 @@ def test_plain_pages_take_the_fast_path(source: str) -> None:
     closing = re.search(r"(?m)^ {0,3}#{1,6} .*#[ \r]*$", body)  # a heading ending in "#" is left to markdown-it
     assert fast_path_takes(body) or closing
     assert_same(source)
+
+
+def test_a_plain_page_is_read_without_importing_markdown_it() -> None:
+    # markdown-it is imported and configured only when a page needs it: most of the start-up of a
+    # run over plain pages.
+    code = ("import sys; from shuyu.formats.markdown import parse_markdown; "
+            "parse_markdown('# News\\n\\nThe CPC Wuxi Municipal Committee met.\\n', 'a.md'); "
+            "print('markdown_it' in sys.modules); "
+            "parse_markdown('See [the list](https://x.org).\\n', 'b.md'); print('markdown_it' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]

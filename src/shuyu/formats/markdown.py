@@ -19,11 +19,10 @@ import bisect
 import re
 import string
 from array import array
+from functools import cache
 from html import unescape
 from html.entities import html5
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from shuyu.formats.html import add_decoded
 from shuyu.formats.html import prose_attributes
@@ -38,7 +37,17 @@ from shuyu.text.document import Segment
 from shuyu.text.offsets import LineIndex
 from shuyu.text.offsets import OffsetMap
 
-_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+@cache
+def _markdown_it() -> MarkdownIt:
+    """The CommonMark parser, made when a page first needs it: importing and configuring
+    markdown-it is most of the start-up of a run over plain pages, which the fast path reads."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 _ESCAPABLE = frozenset(string.punctuation)
 _FRONT_MATTER_FIELD = re.compile(r"(title|description|summary)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>.*?)(?P=q)[ \t]*\r?$")
@@ -68,7 +77,7 @@ def parse_markdown(text: str, path: str, *, fast: bool = True) -> Document:
         reader.block = plain.block
         reader.directives += plain.directives
     else:
-        reader.read(_MD.parse(source))
+        reader.read(_markdown_it().parse(source))
     doc.segments = reader.segments
     doc.suppressions = suppressions_from(reader.directives, doc.lines)
     return doc
