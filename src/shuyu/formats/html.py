@@ -311,7 +311,7 @@ class HtmlCollector(HTMLParser):
         :meth:`plain_block` reads them, with string searches instead of a pattern match each (on
         news pages such runs are most of the text); returns where the run ends.
 
-        A block is ``<tag>text</tag>`` with ``tag`` in :data:`_PLAIN_TAGS` and text without
+        A block is ``<tag>text</tag>`` with ``tag`` in :data:`_PLAIN_CLOSERS` and text without
         ``<`` or ``&``: what the ``block`` alternative of :data:`_TOKEN` matches.
         """
         text, end = self.text, self.src_end
@@ -331,8 +331,8 @@ class HtmlCollector(HTMLParser):
             if lt == -1 or (lt > pos and not text[pos:lt].isspace()):
                 break
             gt = find(">", lt, end)
-            closer = _PLAIN_CLOSERS.get(text[lt + 1:gt])
-            if closer is None or gt == -1:  # (a tag with attributes, an end tag, a comment...)
+            closer = _PLAIN_CLOSERS.get(text[lt + 1:gt]) if gt != -1 else None
+            if closer is None:  # a tag with attributes, an end tag, a comment...
                 break
             close = find("<", gt, end)
             after = close + len(closer)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+
 @cache
 def _markdown_it() -> MarkdownIt:
     """The CommonMark parser, made when a page first needs it: importing and configuring
@@ -48,6 +49,8 @@ def _markdown_it() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 _ESCAPABLE = frozenset(string.punctuation)
 _FRONT_MATTER_FIELD = re.compile(r"(title|description|summary)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>.*?)(?P=q)[ \t]*\r?$")

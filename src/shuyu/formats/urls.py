@@ -25,6 +25,8 @@ _TRAILING = ".,;:!?"
 #: endings: text without any is not searched (the full pattern is slow on long prose).
 _DOMAIN_END = re.compile(r"\.(?:cn|com|org|net|gov|edu|int|info)\b", re.IGNORECASE)
 _WWW = re.compile(r"www\.", re.IGNORECASE)
+#: The end of a whitespace-free word.
+_WORD_END = re.compile(r"\S*")
 
 
 def may_hold_url(text: str) -> bool:
@@ -76,10 +78,6 @@ def url_spans(text: str) -> list[tuple[int, int]]:
         word_end = _WORD_END.match(text, hint).end()
         _add_spans(text, start, word_end, spans)
     return spans
-
-
-#: The end of a whitespace-free word.
-_WORD_END = re.compile(r"\S*")
 
 
 def _add_spans(text: str, first: int, last: int, spans: list[tuple[int, int]]) -> None:
