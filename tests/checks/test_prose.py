@@ -81,6 +81,17 @@ def test_quote_styles_equal_the_text_by_text_search(texts: list[str]) -> None:
     assert quote_styles(texts) == reference_quote_styles(texts)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(_TEXTS)
+@example(["the the"])
+@example(["the", "the", "a b", "", "\x01x x"])
+@example(["ha ha ha ha", "", "b", "no", "c  c"])
+def test_repeat_candidates_of_a_page_are_the_texts_may_repeat_lets_through(texts: list[str]) -> None:
+    # The page-at-once search must pick exactly the texts the per-text test picks (no fewer: a
+    # repeat would be lost; no more: the test above would not see it, as the rule rejects them).
+    assert prose._repeat_texts(texts) == {k for k, t in enumerate(texts) if prose._may_repeat(t)}
+
+
 def test_a_word_repeated_across_texts_is_not_a_repeat() -> None:
     assert text_issues(["We met the", "the delegation"]) == []
     assert [(k, i.found) for k, i in text_issues(["We met", "the  the delegation"])] == [(1, "the  the")]
