@@ -22,6 +22,7 @@ from shuyu.checks.base import CheckSettings
 from shuyu.checks.base import finding
 from shuyu.checks.base import keep
 from shuyu.checks.base import segment_location
+from shuyu.checks.base import segment_locations
 from shuyu.checks.consistency import inconsistent_terms
 from shuyu.checks.consistency import judged
 from shuyu.checks.consistency import judged_match
@@ -83,17 +84,19 @@ class CheckResult:
 
 def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
     """`untranslated`, `punctuation` and `repeated-word` over a document's English prose."""
-    out: list[Finding] = []
     english = [s for s in doc.segments if not s.lang.startswith("zh")]
     texts = [s.text for s in english]
     issues = prose.text_issues(texts, [rule for rule in prose.SEGMENT_RULES if settings.on(rule)])
     if settings.on("punctuation"):
         issues += prose.quote_styles(texts)
-    for index, issue in issues:
-        loc, context = segment_location(doc, english[index], issue.start, issue.end)
-        out.append(finding(settings, issue.rule, loc, issue.message, expected=issue.expected,
-                           found=issue.found, context=context))
-    return out
+    if not issues:
+        return []
+    # Located together, and each rule's severity looked up once: a page has a score of issues.
+    located = segment_locations(doc, [(english[index], issue.start, issue.end) for index, issue in issues])
+    severity = {rule: settings.severity(rule) for rule in {issue.rule for _, issue in issues}}
+    return [Finding(rule=issue.rule, severity=severity[issue.rule], location=loc, message=issue.message,
+                    expected=issue.expected, found=issue.found, context=context)
+            for (_, issue), (loc, context) in zip(issues, located, strict=True)]
 
 
 def lint_document(doc: Document, glossary: Glossary, matcher: Matcher,
