@@ -86,9 +86,7 @@ def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
     """`untranslated`, `punctuation` and `repeated-word` over a document's English prose."""
     english = [s for s in doc.segments if not s.lang.startswith("zh")]
     texts = [s.text for s in english]
-    issues = prose.text_issues(texts, [rule for rule in prose.SEGMENT_RULES if settings.on(rule)])
-    if settings.on("punctuation"):
-        issues += prose.quote_styles(texts)
+    issues = prose.page_issues(texts, [rule for rule in prose.SEGMENT_RULES if settings.on(rule)])
     if not issues:
         return []
     # Located together, and each rule's severity looked up once: a page has a score of issues.

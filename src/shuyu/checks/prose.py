@@ -145,12 +145,67 @@ def text_issues(texts: Sequence[str], rules: Collection[str] = SEGMENT_RULES) ->
     >>> [(k, i.rule, i.found) for k, i in text_issues(["No issue.", "the the end", "无锡，"])]
     [(1, 'repeated-word', 'the the'), (2, 'untranslated', '无锡，')]
     """
+    return _text_issues(_Page(texts), rules)
+
+
+def quote_styles(texts: Sequence[str]) -> list[tuple[int, Issue]]:
+    """Mixed straight and curly apostrophes (People's / People’s) or double quotes in one document.
+
+    The majority style wins (a tie goes to the straight one); every use of the other is reported
+    with the segment index it is in.
+    """
+    return _quote_styles(_Page(texts))
+
+
+def page_issues(texts: Sequence[str], rules: Collection[str] = SEGMENT_RULES) -> list[tuple[int, Issue]]:
+    """:func:`text_issues`, then :func:`quote_styles` when ``punctuation`` is among ``rules``: the
+    two share their pass over the texts joined."""
+    page = _Page(texts)
+    out = _text_issues(page, rules)
+    if "punctuation" in rules:
+        out += _quote_styles(page)
+    return out
+
+
+class _Page:
+    """A page's texts joined for the passes over them all, with where each text starts.
+
+    The separator is a word of its own (a byte 1 between spaces): neither a letter, so no word or
+    apostrophe is seen across texts, nor a character the Chinese rules look for.
+    """
+
+    __slots__ = ("_starts", "joined", "texts")
+    SEPARATOR = " \x01 "
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.joined = self.SEPARATOR.join(texts)
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each text starts in the joined texts (worked out on first use: most pages need none)."""
+        if self._starts is None:
+            self._starts = _starts(self.texts, len(self.SEPARATOR))
+        return self._starts
+
+    def text_at(self, pos: int) -> tuple[int, int]:
+        """The index of the text at ``pos`` of the joined texts, and the position in that text."""
+        starts = self.starts
+        k = bisect_right(starts, pos) - 1
+        return k, pos - starts[k]
+
+
+def _text_issues(page: _Page, rules: Collection[str]) -> list[tuple[int, Issue]]:
     chinese = [func for rule, func in (("untranslated", untranslated), ("punctuation", punctuation)) if rule in rules]
-    cjk = _cjk_texts(texts) if chinese else set()
-    repeats = _repeat_texts(texts) if "repeated-word" in rules else set()
+    repeat = "repeated-word" in rules
+    # One encoding serves both gates: UTF-8 keeps ASCII letters and leaves the rest bytes above 127.
+    encoded = page.joined.encode("utf-8", "surrogatepass") if chinese or repeat else b""
+    cjk = _cjk_texts(page, encoded) if chinese else set()
+    repeats = _repeat_texts(page, encoded) if repeat else set()
     out: list[tuple[int, Issue]] = []
     for k in sorted(cjk | repeats):
-        text = texts[k]
+        text = page.texts[k]
         if k in cjk:
             for func in chinese:
                 out += [(k, issue) for issue in func(text)]
@@ -170,43 +225,44 @@ def _starts(texts: Sequence[str], sep: int) -> list[int]:
 _BELOW_U3000 = bytes(range(0xE3))
 
 
-def _cjk_texts(texts: Sequence[str]) -> set[int]:
+def _cjk_texts(page: _Page, encoded: bytes) -> set[int]:
     """Indices of the texts holding a Chinese character or a full-width form (all others give
-    neither Chinese rule an issue)."""
-    joined = "\0".join(texts)
+    neither Chinese rule an issue); ``encoded`` is the joined texts in UTF-8."""
     # Two C passes rule out almost every English page, where curly quotes and dashes are the only
     # characters outside ASCII; a search with the Chinese character class is ten times slower.
-    if joined.isascii() or not joined.encode("utf-8", "surrogatepass").translate(None, _BELOW_U3000):
+    if page.joined.isascii() or not encoded.translate(None, _BELOW_U3000):
         return set()
-    starts = _starts(texts, 1)
+    starts = page.starts
     out = set()
-    m = _CJK_GATE.search(joined)
+    m = _CJK_GATE.search(page.joined)
     while m is not None:
         k = bisect_right(starts, m.start()) - 1
         out.add(k)
         if k + 1 == len(starts):
             break
-        m = _CJK_GATE.search(joined, starts[k + 1])
+        m = _CJK_GATE.search(page.joined, starts[k + 1])  # on from the next text
     return out
 
 
-def _repeat_texts(texts: Sequence[str]) -> set[int]:
-    """Indices of the texts :func:`_may_repeat` lets through, found in one pass over them all.
+def _repeat_texts(page: _Page, encoded: bytes) -> set[int]:
+    """Indices of the texts :func:`_may_repeat` lets through, found in one pass over them all;
+    ``encoded`` is the joined texts in UTF-8.
 
-    The texts are joined by a separator word, so that the last word of one text and the first of
-    the next are never neighbours, and brought to the words :func:`_may_repeat` compares; one
-    search then finds the neighbouring equal words, without making an object per word.
+    The separator word between texts keeps the last word of one text and the first of the next
+    from being neighbours. The texts are brought to the words :func:`_may_repeat` compares (each
+    byte outside ASCII a space, as each character outside ASCII is one there); one search then
+    finds the neighbouring equal words, without making an object per word.
     """
+    texts = page.texts
     if not texts:
         return set()
-    joined = " \x01 ".join(texts)
-    if joined.count("\x01") != len(texts) - 1:  # a text holds the separator itself
+    if page.joined.count("\x01") != len(texts) - 1:  # a text holds the separator itself
         return {k for k, t in enumerate(texts) if _may_repeat(t)}
     out = set()
-    if not joined.isascii() and any(c in joined for c in _FOLDED_LETTERS):
+    if not page.joined.isascii() and any(c in page.joined for c in _FOLDED_LETTERS):
         out = {k for k, t in enumerate(texts) if any(c in t for c in _FOLDED_LETTERS)}
     # The space in front gives the first word the space every other word has before it.
-    words = (" " + joined).encode("ascii", "replace").translate(_LETTERS_AND_SEPARATOR)
+    words = b" " + encoded.translate(_LETTERS_AND_SEPARATOR)
     k = searched = 0
     for m in _NEIGHBOUR_REPEAT.finditer(words):
         k += words.count(b"\x01", searched, m.start())  # separators before the pair: its text
@@ -235,16 +291,9 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 _QUOTE_STYLES = (("apostrophe", "'", "’"), ("double quote", '"', "“”"))
 
 
-def quote_styles(texts: Sequence[str]) -> list[tuple[int, Issue]]:
-    """Mixed straight and curly apostrophes (People's / People’s) or double quotes in one document.
-
-    The majority style wins (a tie goes to the straight one); every use of the other is reported
-    with the segment index it is in.
-    """
+def _quote_styles(page: _Page) -> list[tuple[int, Issue]]:
     out: list[tuple[int, Issue]] = []
-    # One search over the texts joined: NUL is no letter, so no apostrophe is seen across texts.
-    joined = "\0".join(texts)
-    starts: list[int] | None = None
+    joined = page.joined
     for label, straight, curly in _QUOTE_STYLES:
         if straight not in joined or not any(c in joined for c in curly):
             continue  # one style only, or none: nothing is mixed
@@ -252,12 +301,9 @@ def quote_styles(texts: Sequence[str]) -> list[tuple[int, Issue]]:
         if minority is None:
             continue
         uses, message, expected = minority
-        if starts is None:
-            starts = _starts(texts, 1)
         for pos, ch in uses:
-            k = bisect_right(starts, pos) - 1
-            pos -= starts[k]
-            out.append((k, Issue("punctuation", pos, pos + 1, message, ch, expected)))
+            k, start = page.text_at(pos)
+            out.append((k, Issue("punctuation", start, start + 1, message, ch, expected)))
     return out
 
 
