@@ -41,7 +41,10 @@ _LETTERS_AND_SEPARATOR = _LETTERS_ONLY[:1] + b"\x01" + _LETTERS_ONLY[2:]
 #: Two neighbouring equal words in text brought to ``_LETTERS_AND_SEPARATOR`` (words of lower-case
 #: letters between runs of spaces). Starting with a literal space lets the engine jump from space to
 #: space rather than try every position: the search is three times faster than splitting into words.
-_NEIGHBOUR_REPEAT = re.compile(rb" ([a-z]++) ++\1\b")
+#: A word is taken as "no space", which the engine steps over faster than a class of letters; the
+#: only other word is the separator byte 1 (always alone between spaces), and ``\b`` keeps two of
+#: them from making a pair, as no word character stands on either side of one.
+_NEIGHBOUR_REPEAT = re.compile(rb" ([^ ]++) ++\1\b")
 #: Repeats that are good English ("had had", "that that").
 ALLOWED_REPEATS = frozenset({"had", "that"})
 
@@ -189,12 +192,6 @@ class _Page:
             self._starts = _starts(self.texts, len(self.SEPARATOR))
         return self._starts
 
-    def text_at(self, pos: int) -> tuple[int, int]:
-        """The index of the text at ``pos`` of the joined texts, and the position in that text."""
-        starts = self.starts
-        k = bisect_right(starts, pos) - 1
-        return k, pos - starts[k]
-
 
 def _text_issues(page: _Page, rules: Collection[str]) -> list[tuple[int, Issue]]:
     chinese = [func for rule, func in (("untranslated", untranslated), ("punctuation", punctuation)) if rule in rules]
@@ -301,8 +298,10 @@ def _quote_styles(page: _Page) -> list[tuple[int, Issue]]:
         if minority is None:
             continue
         uses, message, expected = minority
+        starts = page.starts
         for pos, ch in uses:
-            k, start = page.text_at(pos)
+            k = bisect_right(starts, pos) - 1
+            start = pos - starts[k]
             out.append((k, Issue("punctuation", start, start + 1, message, ch, expected)))
     return out
 
