@@ -1,9 +1,9 @@
 """The prose rules, and their page-at-once passes against the text-by-text reference they replace.
 
-`text_issues` and `quote_styles` look at a page's texts joined, to skip the texts that cannot give
-an issue; the reference below is the code they replaced: each rule called on each text, and the
-quote styles found by regular expressions text by text. Both must give the same issues in the
-same order for any texts.
+`text_issues`, `quote_styles` and `page_issues` (the two over one join) look at a page's texts
+joined, to skip the texts that cannot give an issue; the reference below is the code they
+replaced: each rule called on each text, and the quote styles found by regular expressions text
+by text. Both must give the same issues in the same order for any texts.
 """
 
 from __future__ import annotations

@@ -194,6 +194,7 @@ class _Page:
 
 
 def _text_issues(page: _Page, rules: Collection[str]) -> list[tuple[int, Issue]]:
+    """:func:`text_issues` of a page's texts already joined."""
     chinese = [func for rule, func in (("untranslated", untranslated), ("punctuation", punctuation)) if rule in rules]
     repeat = "repeated-word" in rules
     # One encoding serves both gates: UTF-8 keeps ASCII letters and leaves the rest bytes above 127.
@@ -289,6 +290,7 @@ _QUOTE_STYLES = (("apostrophe", "'", "’"), ("double quote", '"', "“”"))
 
 
 def _quote_styles(page: _Page) -> list[tuple[int, Issue]]:
+    """:func:`quote_styles` of a page's texts already joined."""
     out: list[tuple[int, Issue]] = []
     joined = page.joined
     for label, straight, curly in _QUOTE_STYLES:
