@@ -1,9 +1,9 @@
 """The prose rules, and their page-at-once passes against the text-by-text reference they replace.
 
-`text_issues` and `quote_styles` look at a page's texts joined, to skip the texts that cannot give
-an issue; the reference below is the code they replaced: each rule called on each text, and the
-quote styles found by regular expressions text by text. Both must give the same issues in the
-same order for any texts.
+`text_issues`, `quote_styles` and `page_issues` (the two over one join) look at a page's texts
+joined, to skip the texts that cannot give an issue; the reference below is the code they
+replaced: each rule called on each text, and the quote styles found by regular expressions text
+by text. Both must give the same issues in the same order for any texts.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from shuyu.checks import prose
 from shuyu.checks.prose import Issue
+from shuyu.checks.prose import page_issues
 from shuyu.checks.prose import quote_styles
 from shuyu.checks.prose import text_issues
 
@@ -79,6 +80,28 @@ def test_text_issues_equal_the_rules_text_by_text(texts: list[str], rules: set[s
 @example(["“a”", '"b"', "\"c\""])
 def test_quote_styles_equal_the_text_by_text_search(texts: list[str]) -> None:
     assert quote_styles(texts) == reference_quote_styles(texts)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXTS, st.sets(st.sampled_from(prose.SEGMENT_RULES)))
+@example(["People's", "the the", "无锡，“a”", "\"b\""], set(prose.SEGMENT_RULES))
+def test_page_issues_equal_the_text_by_text_rules_then_the_quote_styles(texts: list[str], rules: set[str]) -> None:
+    chosen = tuple(r for r in prose.SEGMENT_RULES if r in rules)
+    expected = reference_text_issues(texts, chosen) + (reference_quote_styles(texts) if "punctuation" in rules else [])
+    assert page_issues(texts, chosen) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXTS)
+@example(["the the"])
+@example(["the", "the", "a b", "", "\x01x x"])
+@example(["ha ha ha ha", "", "b", "no", "c  c"])
+def test_repeat_candidates_of_a_page_are_the_texts_may_repeat_lets_through(texts: list[str]) -> None:
+    # The page-at-once search must pick exactly the texts the per-text test picks (no fewer: a
+    # repeat would be lost; no more: the test above would not see it, as the rule rejects them).
+    page = prose._Page(texts)
+    encoded = page.joined.encode("utf-8", "surrogatepass")
+    assert prose._repeat_texts(page, encoded) == {k for k, t in enumerate(texts) if prose._may_repeat(t)}
 
 
 def test_a_word_repeated_across_texts_is_not_a_repeat() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -52,6 +53,24 @@ def segment_location(doc: Document, segment: Segment, start: int, end: int) -> t
     return loc, doc.lines.line_text(loc.line)
 
 
+def segment_locations(doc: Document, spans: Iterable[tuple[Segment, int, int]]) -> list[tuple[Location, str]]:
+    """:func:`segment_location` of many spans of one document, in their order.
+
+    Each line's text is cut once: a page's prose findings come two or three to a line.
+    """
+    line_text = doc.lines.line_text
+    contexts: dict[int, str] = {}
+    out = []
+    for segment, start, end in spans:
+        loc = doc.location(segment, start, end)
+        context = contexts.get(loc.line)
+        if context is None:
+            context = contexts[loc.line] = line_text(loc.line)
+        out.append((loc, context))
+    return out
+
+
 def keep(doc: Document, f: Finding) -> bool:
     """False when an inline comment in ``doc`` switches the finding's rule off at its line."""
-    return not doc.suppressed(f.rule, f.location.line)
+    # Most pages have no such comment: no need to look up the finding's line.
+    return not doc.suppressions or not doc.suppressed(f.rule, f.location.line)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from shuyu.checks import prose
@@ -22,6 +23,7 @@ from shuyu.checks.base import CheckSettings
 from shuyu.checks.base import finding
 from shuyu.checks.base import keep
 from shuyu.checks.base import segment_location
+from shuyu.checks.base import segment_locations
 from shuyu.checks.consistency import inconsistent_terms
 from shuyu.checks.consistency import judged
 from shuyu.checks.consistency import judged_match
@@ -42,6 +44,7 @@ from shuyu.text.align import Bead
 from shuyu.text.align import align
 from shuyu.text.align import alignment_quality
 from shuyu.text.document import Document
+from shuyu.text.document import Segment
 from shuyu.text.split import split_sentences
 
 if TYPE_CHECKING:
@@ -83,17 +86,26 @@ class CheckResult:
 
 def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
     """`untranslated`, `punctuation` and `repeated-word` over a document's English prose."""
-    out: list[Finding] = []
-    english = [s for s in doc.segments if not s.lang.startswith("zh")]
-    texts = [s.text for s in english]
-    issues = prose.text_issues(texts, [rule for rule in prose.SEGMENT_RULES if settings.on(rule)])
-    if settings.on("punctuation"):
-        issues += prose.quote_styles(texts)
-    for index, issue in issues:
-        loc, context = segment_location(doc, english[index], issue.start, issue.end)
-        out.append(finding(settings, issue.rule, loc, issue.message, expected=issue.expected,
-                           found=issue.found, context=context))
-    return out
+    english = _english_segments(doc)
+    texts = list(map(attrgetter("text"), english))
+    issues = prose.page_issues(texts, [rule for rule in prose.SEGMENT_RULES if settings.on(rule)])
+    if not issues:
+        return []
+    # Located together, and each rule's severity looked up once: a page has a score of issues.
+    located = segment_locations(doc, [(english[index], issue.start, issue.end) for index, issue in issues])
+    severity = {rule: settings.severity(rule) for rule in {issue.rule for _, issue in issues}}
+    return [Finding(rule=issue.rule, severity=severity[issue.rule], location=loc, message=issue.message,
+                    expected=issue.expected, found=issue.found, context=context)
+            for (_, issue), (loc, context) in zip(issues, located, strict=True)]
+
+
+def _english_segments(doc: Document) -> list[Segment]:
+    """The segments of ``doc`` not in Chinese, in order."""
+    # A page has a hundred segments in two or three languages: each language is tested once.
+    chinese = {lang for lang in set(map(attrgetter("lang"), doc.segments)) if lang.startswith("zh")}
+    if not chinese:
+        return list(doc.segments)
+    return [s for s in doc.segments if s.lang not in chinese]
 
 
 def lint_document(doc: Document, glossary: Glossary, matcher: Matcher,
