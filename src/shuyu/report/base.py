@@ -61,7 +61,7 @@ def relpath(path: str, ctx: ReportContext) -> str:
     >>> relpath("en\\\\a.md", ReportContext(tool_version="0"))
     'en/a.md'
     """
-    return _relpath(path, ctx.cwd)
+    return relpath_under(path, ctx.cwd)
 
 
 # A report names each file once per finding (twice with a source): a site's 24,000 findings are
@@ -69,7 +69,8 @@ def relpath(path: str, ctx: ReportContext) -> str:
 # Bounded, for a long-lived process that reports on many trees; findings come sorted by path,
 # so even a site with more files than this reuses each answer while its findings last.
 @functools.lru_cache(maxsize=4096)
-def _relpath(path: str, cwd: str) -> str:
+def relpath_under(path: str, cwd: str) -> str:
+    """:func:`relpath` given the directory alone (for answers kept per path and cwd)."""
     # Reports must not depend on the OS they are rendered on: normalise to "/" first.
     path = path.replace("\\", "/")
     cwd = cwd.replace("\\", "/").rstrip("/")
