@@ -15,6 +15,7 @@ from shuyu.checks.base import CheckSettings
 from shuyu.checks.consistency import inconsistent_terms
 from shuyu.checks.engine import lint_document
 from shuyu.cli._errors import handles_errors
+from shuyu.cli._gc import pauses_cyclic_gc
 from shuyu.cli._options import FailOnOpt
 from shuyu.cli._options import FormatOpt
 from shuyu.cli._options import GlossaryOpt
@@ -77,6 +78,7 @@ def _lint_path(args: tuple[str, str | None, CheckSettings]):  # type: ignore[no-
 
 
 @handles_errors
+@pauses_cyclic_gc
 def lint(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories (recursive) or globs; - for stdin.")] = None,
     file_type: Annotated[str | None, typer.Option("--type", help="Read every input as html, markdown or text "
