@@ -8,6 +8,7 @@ import pytest
 
 from shuyu.config import find_config
 from shuyu.config import load_config
+from shuyu.config import relative_posix
 from shuyu.errors import ConfigError
 from shuyu.model import Severity
 
@@ -68,3 +69,27 @@ def test_pyproject_keys_are_named_with_their_table(tmp_path: Path) -> None:
     path = write(tmp_path / "pyproject.toml", "[tool.shuyu]\ncolour = 1\n")
     with pytest.raises(ConfigError, match=r"tool\.shuyu\.colour: unknown key"):
         load_config(path)
+
+
+def test_relative_paths_are_relative_posix_kept_per_path_and_root(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # Config.relative keeps its answers; they must be relative_posix's, for the root of the moment.
+    (tmp_path / "site" / "en").mkdir(parents=True)
+    (tmp_path / "site" / "en" / "a.md").write_text("x", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "site" / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "site" / "back").symlink_to(tmp_path / "site" / "en", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "site")
+    paths = ["en/a.md", "./en/a.md", "en/../en/a.md", "back/a.md", "link/x.md", "missing/y.md",
+             str(tmp_path / "site" / "en" / "a.md"), str(tmp_path / "outside.md"), "<stdin>", "."]
+    configured = load_config(write(tmp_path / "site" / "shuyu.toml", 'exclude = ["vendor/**"]\n'))
+    default = load_config(start=tmp_path / "elsewhere")  # no file: the root is the working directory
+    assert default.path is None
+    for _ in range(2):
+        for path in paths:
+            assert configured.relative(path) == relative_posix(path, tmp_path / "site"), path
+            assert default.relative(path) == relative_posix(path, Path.cwd()), path
+    assert configured.relative("back/a.md") == "en/a.md"
+    monkeypatch.chdir(tmp_path)
+    for path in paths:  # the working directory moved: so did the default root
+        assert default.relative(path) == relative_posix(path, tmp_path), path

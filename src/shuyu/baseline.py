@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from shuyu.errors import InputError
 from shuyu.model import Finding
@@ -22,7 +22,6 @@ from shuyu.model import Location
 from shuyu.model import Severity
 
 SCHEMA = 1
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +39,21 @@ class BaselineEntry:
 
 def fingerprint(f: Finding) -> str:
     """What identifies a finding across edits: rule, concept, what was found, and its line's text."""
-    context = _SPACE.sub(" ", f.context).strip()
-    key = "\0".join([f.rule, f.concept or "", f.found or "", context])
+    key = "\0".join([f.rule, f.concept or "", f.found or "", fold_space(f.context)])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def fold_space(text: str) -> str:
+    """``text`` with each run of whitespace made one space and none at the ends.
+
+    ``re.sub(r"\\s+", " ", text).strip()`` by str.split, which takes the same characters for
+    whitespace and is 3-4 times faster on a release's 300-character lines: a baseline run
+    fingerprints every finding (24,000 on the bench site).
+
+    >>> fold_space("  Xu\\u3000Zhou\\n\\tmet ")
+    'Xu Zhou met'
+    """
+    return " ".join(text.split())
 
 
 def entries_for(findings: Sequence[Finding]) -> list[BaselineEntry]:
@@ -53,16 +64,42 @@ def entries_for(findings: Sequence[Finding]) -> list[BaselineEntry]:
 
 def dump(entries: Sequence[BaselineEntry]) -> str:
     """The baseline file's text (stable order, one entry per finding)."""
-    items = []
-    for e in sorted(entries, key=lambda e: (e.path, e.rule, e.fingerprint)):
-        item = {"rule": e.rule, "path": e.path, "fingerprint": e.fingerprint, "concept": e.concept,
-                "found": e.found}
-        if e.reason:
-            item["reason"] = e.reason
-        if e.expires:
-            item["expires"] = e.expires.isoformat()
-        items.append(item)
+    ordered = sorted(entries, key=lambda e: (e.path, e.rule, e.fingerprint))
+    if not ordered:
+        return _json_dump([])
+    # Each entry is written from a template, laid out as json.dumps(indent=2) lays it out (the
+    # tests compare the two): its indenting encoder is pure Python, 0.3-0.7 s for the 24,000
+    # entries of the bench site. A field that is not a string raises TypeError: json.dumps then.
+    try:
+        block = ",\n".join([_entry_json(e) for e in ordered])
+    except TypeError:
+        return _json_dump([_entry_dict(e) for e in ordered])
+    return f'{{\n  "schema": {SCHEMA},\n  "entries": [\n{block}\n  ]\n}}\n'
+
+
+def _json_dump(items: list[dict[str, str]]) -> str:
     return json.dumps({"schema": SCHEMA, "entries": items}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _entry_dict(e: BaselineEntry) -> dict[str, str]:
+    item = {"rule": e.rule, "path": e.path, "fingerprint": e.fingerprint, "concept": e.concept, "found": e.found}
+    if e.reason:
+        item["reason"] = e.reason
+    if e.expires:
+        item["expires"] = e.expires.isoformat()
+    return item
+
+
+def _entry_json(e: BaselineEntry) -> str:
+    """:func:`_entry_dict` as json.dumps(indent=2) writes it inside the entries list."""
+    text = (f'    {{\n      "rule": {encode_basestring(e.rule)},\n      "path": {encode_basestring(e.path)},\n'
+            f'      "fingerprint": {encode_basestring(e.fingerprint)},\n'
+            f'      "concept": {encode_basestring(e.concept)},\n      "found": {encode_basestring(e.found)}')
+    if e.reason:
+        text += f',\n      "reason": {encode_basestring(e.reason)}'
+    if e.expires:
+        text += f',\n      "expires": {encode_basestring(e.expires.isoformat())}'
+    return text + "\n    }"
 
 
 def parse(text: str, path: str) -> list[BaselineEntry]:

@@ -55,6 +55,10 @@ class Config:
     fail_on: Severity | None = None
     rules: dict[str, RuleValue] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
+    #: Paths already made relative to the root, by (path, root): see :meth:`relative`.
+    _relative: dict[tuple[str, Path], str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: The root's resolved form, by root (resolving walks the file system).
+    _resolved_roots: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def root(self) -> Path:
@@ -66,7 +70,7 @@ class Config:
         merged = dict(self.rules)
         if not self.overrides:  # no path to resolve: a site of thousands of files pays nothing
             return merged
-        rel = relative_posix(path, self.root)
+        rel = self.relative(path)
         for override in self.overrides:
             if any(fnmatch.fnmatchcase(rel, pattern) for pattern in override.paths):
                 merged.update(override.rules)
@@ -76,15 +80,36 @@ class Config:
         """True when ``path`` matches an exclude glob."""
         if not self.exclude:
             return False
-        rel = relative_posix(path, self.root)
+        rel = self.relative(path)
         return any(fnmatch.fnmatchcase(rel, pattern) for pattern in self.exclude)
+
+    def relative(self, path: str) -> str:
+        """:func:`relative_posix` of ``path`` against :attr:`root`, worked out once per path.
+
+        A file is matched against the excludes when it is found and against the overrides when
+        it is linted, and each answer resolved the file and the root (symlinks, ``..``): with a
+        configuration, that was 0.45 s of CPU for the 1,200 files of the bench site.
+        """
+        root = self.root
+        key = (path, root)
+        rel = self._relative.get(key)
+        if rel is None:
+            resolved_root = self._resolved_roots.get(root)
+            if resolved_root is None:
+                resolved_root = self._resolved_roots[root] = root.resolve()
+            rel = self._relative[key] = _relative_to_resolved(path, resolved_root)
+        return rel
 
 
 def relative_posix(path: str, root: Path) -> str:
     """``path`` relative to ``root`` with forward slashes (as globs are written)."""
+    return _relative_to_resolved(path, root.resolve())
+
+
+def _relative_to_resolved(path: str, resolved_root: Path) -> str:
     p = Path(path)
     with contextlib.suppress(ValueError):
-        p = p.resolve().relative_to(root.resolve())
+        p = p.resolve().relative_to(resolved_root)
     return p.as_posix()
 
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
@@ -83,3 +85,19 @@ def test_a_group_command_runs_through_the_script() -> None:
                             text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert "无锡" in result.stdout
+
+
+def test_the_console_script_leaves_what_is_alive_out_of_the_last_collection(monkeypatch) -> None:
+    import gc
+
+    from shuyu.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["shuyu", "rules"])
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            main()
+        assert exit_.value.code in (0, None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -57,6 +57,23 @@ def test_relpath(path: str, cwd: str, expected: str) -> None:
     assert relpath(path, ReportContext(tool_version="0", cwd=cwd)) == expected
 
 
+def test_relpath_answers_for_the_context_it_is_given() -> None:
+    # relpath keeps its answers: one kept for another cwd (or for the path alone) must not be reused.
+    path = "/srv/site/en/a.md"
+    for _ in range(2):
+        assert relpath(path, ReportContext(tool_version="0", cwd="/srv/site")) == "en/a.md"
+        assert relpath(path, ReportContext(tool_version="0", cwd="/srv")) == "site/en/a.md"
+        assert relpath(path, ReportContext(tool_version="0", cwd="/other")) == path
+        assert relpath(path, ReportContext(tool_version="0")) == path
+
+
+def test_file_count_counts_paths_as_reported() -> None:
+    # A file given as checked and named by a finding another way (relative, "./", backslashes) is one file.
+    ctx = ReportContext(tool_version="0", cwd="/srv/site", files=["/srv/site/en/a.md", "/srv/site/b.md"])
+    named = [finding(Severity.ERROR, path) for path in ("en/a.md", "./en/a.md", "en\\a.md", "/srv/site/c.md")]
+    assert file_count(named, ctx) == 3
+
+
 def test_ordered_uses_the_finding_sort_key() -> None:
     shuffled = [finding(Severity.INFO, "b.md", 1, 1), finding(Severity.ERROR, "a.md", 2, 5),
                 finding(Severity.ERROR, "a.md", 2, 1, rule="untranslated"), finding(Severity.ERROR, "a.md", 2, 1)]

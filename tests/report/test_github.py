@@ -103,3 +103,11 @@ def test_expected_form_is_added_when_the_message_lacks_it() -> None:
 def test_empty_properties_are_left_out() -> None:
     assert command("error", [("file", ""), ("line", "")], "m") == "::error::m"
     assert render([], ReportContext(tool_version="0")) == ""
+
+
+@given(st.lists(st.sampled_from([*"ab:,%\r\n 无", "%25", "%0A"]), max_size=20).map("".join))
+def test_escaping_equals_the_toolkit_replacements(text: str) -> None:
+    # The functions return early when there is nothing to escape; the result is the full chain.
+    data = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    assert escape_data(text) == data
+    assert escape_property(text) == data.replace(":", "%3A").replace(",", "%2C")

@@ -126,3 +126,16 @@ _FINDING = st.builds(Finding, rule=st.sampled_from(["term-deprecated", "punctuat
 def test_fast_rendering_equals_json_dumps_with_an_indent(findings: list[Finding], notes: list[str]) -> None:
     ctx = dataclasses.replace(context(), notes=list(notes))
     assert render(findings, ctx) == json.dumps(report_dict(findings, ctx), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("changes", [
+    {"message": 5}, {"concept": True}, {"expected": 1.5}, {"found": 0},
+    {"location": Location(path="/srv/site/a.md", line=True, column=2, end_line=2, end_column=3)},
+    {"source": Location(path="/srv/site/zh.md", line=1, column=Severity.ERROR, end_line=1, end_column=2.0)},
+])
+def test_fields_of_unexpected_types_are_written_as_json_dumps_writes_them(changes: dict[str, object]) -> None:
+    # Not what the checks produce, but a reporter must not write different JSON for it.
+    odd = dataclasses.replace(FINDINGS[0], **changes)  # type: ignore[arg-type]
+    findings = [odd, *FINDINGS[1:]]
+    assert render(findings, context()) == json.dumps(report_dict(findings, context()), ensure_ascii=False,
+                                                     indent=2) + "\n"

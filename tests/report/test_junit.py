@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
 from shuyu.model import Finding
 from shuyu.model import Location
 from shuyu.model import Severity
 from shuyu.report.base import ReportContext
+from shuyu.report.base import ordered
+from shuyu.report.base import relpath
 from shuyu.report.junit import render
 from shuyu.report.junit import xml_text
 from tests.report.golden import FINDINGS
@@ -81,3 +88,56 @@ def test_no_files_no_findings() -> None:
     assert suite is not None
     assert suite.get("tests") == "0"
     assert suite.findall("testcase") == []
+
+
+def _etree_render(findings: list[Finding], ctx: ReportContext) -> str:
+    # The report built as an ElementTree, indented and serialised by it: what render writes directly.
+    by_file: dict[str, list[Finding]] = {relpath(p, ctx): [] for p in ctx.files}
+    for f in ordered(findings):
+        by_file.setdefault(relpath(f.location.path, ctx), []).append(f)
+    failing = sum(1 for fs in by_file.values() if any(f.severity != Severity.INFO for f in fs))
+    attrs = {"name": "shuyu", "tests": str(len(by_file)), "failures": str(failing), "errors": "0"}
+    root = ET.Element("testsuites", attrs)
+    suite = ET.SubElement(root, "testsuite", {**attrs, "skipped": "0"})
+    for path in sorted(by_file):
+        case = ET.SubElement(suite, "testcase", {"classname": xml_text(path), "name": xml_text(path)})
+        infos = []
+        for f in by_file[path]:
+            line = f"{path}:{f.location.line}:{f.location.column}: {f.severity.value} {f.rule} {f.message}"
+            line += f"\nexpected: {f.expected}" if f.expected else ""
+            if f.severity == Severity.INFO:
+                infos.append(line)
+                continue
+            failure = ET.SubElement(case, "failure", {
+                "type": f.rule, "message": xml_text(f"{f.location.line}:{f.location.column}: {f.message}")})
+            failure.text = xml_text(line)
+        if infos:
+            ET.SubElement(case, "system-out").text = xml_text("\n".join(infos))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8) | st.sampled_from(
+    ['a "quoted" <tag> & more', "tab\there", "cr\rlf\n", "\x00\x0b\ufffe", "无锡 ’", "", " "])
+_PATH = st.sampled_from(["/srv/site/a.md", "/srv/site/b&c.md", "rel/<x>.md", "/other/x.md"]) | _TEXT
+_FINDING = st.builds(
+    Finding, rule=st.sampled_from(["punctuation", "term-deprecated"]) | _TEXT,
+    severity=st.sampled_from(list(Severity)), message=_TEXT, expected=st.none() | _TEXT,
+    location=st.builds(Location, path=_PATH, line=st.integers(-1, 99), column=st.integers(-1, 99),
+                       end_line=st.integers(-1, 99), end_column=st.integers(-1, 99)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FINDING, max_size=6), st.lists(_PATH, max_size=3))
+def test_written_document_is_what_elementtree_writes(findings: list[Finding], files: list[str]) -> None:
+    ctx = context(files=files)
+    assert render(findings, ctx) == _etree_render(findings, ctx)
+
+
+def test_a_rule_that_is_not_text_fails_as_elementtree_fails() -> None:
+    odd = Finding(rule=7, severity=Severity.ERROR, message="m",  # type: ignore[arg-type]
+                  location=Location(path="a.md", line=1, column=1, end_line=1, end_column=2))
+    with pytest.raises(TypeError, match="cannot serialize 7"):
+        render([odd], context())
+    with pytest.raises(TypeError, match="cannot serialize 7"):
+        _etree_render([odd], context())

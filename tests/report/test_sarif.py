@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import urllib.parse
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from shuyu.model import Finding
@@ -159,3 +163,50 @@ def test_document_header() -> None:
     assert doc["version"] == "2.1.0"
     assert doc["$schema"].endswith("sarif-schema-2.1.0.json")
     assert len(doc["runs"]) == 1
+
+
+def test_artifact_uris_are_kept_per_cwd() -> None:
+    # artifact_uri keeps its answers: one worked out for another cwd must not be reused.
+    for _ in range(2):
+        assert artifact_uri("/srv/site/a b.md", ReportContext(tool_version="0", cwd="/srv/site")) == ("a%20b.md", True)
+        assert artifact_uri("/srv/site/a b.md", ReportContext(tool_version="0", cwd="/other")) == (
+            "file:///srv/site/a%20b.md", False)
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8) | st.sampled_from(
+    ['"quoted"', "back\\slash", "line\nbreak", "\t\x00\x1f\x7f", "无锡“市”", "\u2028", "😀", "", "  padded  "])
+_PATH = st.sampled_from(["/srv/site/en/a.md", "/srv/site/pages/a,b:c.md", "/other/x y.md", "rel/新闻.md",
+                         "C:\\site\\w.md", "./b.md", ""]) | _TEXT.map(lambda t: f"/srv/site/{t}")
+_LOCATION = st.builds(Location, path=_PATH, line=st.integers(-1, 10**6), column=st.integers(-1, 999),
+                      end_line=st.integers(-1, 10**6), end_column=st.integers(-1, 999))
+_FINDING = st.builds(Finding, rule=st.sampled_from([*RULES, "not-a-rule"]),
+                     severity=st.sampled_from(list(Severity)), location=_LOCATION, message=_TEXT,
+                     concept=st.none() | _TEXT, expected=st.none() | _TEXT, found=st.none() | _TEXT,
+                     source=st.none() | _LOCATION, source_context=_TEXT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FINDING, max_size=5), st.lists(_TEXT, max_size=2),
+       st.sampled_from(["/srv/site", "", "C:\\site", "relative/dir", "/"]), st.booleans())
+def test_fast_rendering_equals_json_dumps_of_the_log(findings: list[Finding], notes: list[str], cwd: str,
+                                                     signed: bool) -> None:
+    ctx = context(notes=notes, cwd=cwd, **({} if signed else {"signature": {}}))
+    assert render(findings, ctx) == json.dumps(sarif_log(findings, ctx), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("changes", [
+    {"message": 5}, {"concept": True}, {"expected": 1.5}, {"found": 0}, {"rule": 7},
+    {"location": Location(path="/srv/site/a.md", line=True, column=2, end_line=2, end_column=3)},
+    {"source": Location(path="/srv/site/zh.md", line=1, column=Severity.ERROR, end_line=1, end_column=2.0)},
+])
+def test_fields_of_unexpected_types_are_written_as_json_dumps_writes_them(changes: dict[str, object]) -> None:
+    # Not what the checks produce, but the reporter must not write different JSON for it (or fail
+    # where json.dumps would not).
+    findings = [dataclasses.replace(FINDINGS[2], **changes), *FINDINGS[3:]]  # type: ignore[arg-type]
+    try:
+        expected = json.dumps(sarif_log(findings, context()), ensure_ascii=False, indent=2) + "\n"
+    except TypeError:
+        with pytest.raises(TypeError):
+            render(findings, context())
+        return
+    assert render(findings, context()) == expected

@@ -197,3 +197,35 @@ def test_one_cell_lines_are_laid_out_as_the_character_walk_does(line: str, start
     assert text._printable(line) == "".join(
         " " * text.TAB_CELLS if c == "\t" else "\ufffd" if unicodedata.category(c) == "Cc" else c for c in line)
     assert text._bounds(line, start, lead, max_cells) == _walked_bounds(line, start, lead, max_cells)
+
+
+def _straight_excerpt(line: str, column: int, end_column: int | None) -> tuple[str, str]:
+    # The window, then the printable line and the caret from the cut line: the way spelled out.
+    shown, column, end_column = text.window(line, column, end_column)
+    return text._printable(shown), caret(shown, column, end_column)
+
+
+_LONG_ENGLISH = st.text(alphabet=st.sampled_from([*"ab ,.’“—é\u00a0"]), min_size=100, max_size=400)
+
+
+@given(_MIXED | _LONG_ENGLISH, st.integers(-2, 420), st.none() | st.integers(-2, 420))
+def test_excerpt_is_window_printable_and_caret(line: str, column: int, end_column: int | None) -> None:
+    assert text._shown_with_caret(line, column, end_column) == _straight_excerpt(line, column, end_column)
+
+
+_MESSAGE = st.text(alphabet=st.sampled_from([*"ab \r\n’", "无"]), max_size=20)
+_LOC = st.builds(Location, path=st.sampled_from(["/srv/site/en/a.md", "zh/b.md", "c\\d.md"]),
+                 line=st.integers(-1, 3), column=st.integers(-1, 60), end_line=st.integers(-1, 3),
+                 end_column=st.integers(-1, 60))
+_FINDING = st.builds(Finding, rule=st.sampled_from(["punctuation", "term-deprecated"]),
+                     severity=st.sampled_from(list(Severity)), location=_LOC, message=_MESSAGE,
+                     expected=st.none() | _MESSAGE, source=st.none() | _LOC, context=_MIXED | _LONG_ENGLISH,
+                     source_context=_MIXED)
+
+
+@given(_FINDING, st.booleans())
+def test_plain_finding_text_is_the_pieces_without_styles(finding: Finding, with_sources: bool) -> None:
+    sources = {"/srv/site/en/a.md": ["one\n", "无锡\ttwo\r\n"]} if with_sources else None
+    ctx = ReportContext(tool_version="0", cwd="/srv/site", sources=sources)
+    pieces = text._finding_lines(finding, ctx)
+    assert text._finding_text(finding, ctx) == "".join("".join(t for t, _ in line) + "\n" for line in pieces)

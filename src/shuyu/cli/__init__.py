@@ -7,6 +7,7 @@ lint of one page. ``shuyu.cli.app`` (tests, ``--help``, the Python API) is the w
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -86,4 +87,11 @@ def __getattr__(name: str) -> typer.Typer:
 def main() -> None:
     """Console-script entry point: registers only the command asked for (all of them for help or version)."""
     name = command_named(sys.argv[1:])
-    build_app([name] if name else None)()
+    try:
+        build_app([name] if name else None)()
+    finally:
+        # The process ends here, and the interpreter's last step would be a full collection over
+        # everything still alive (the glossary, its matcher, caches): 40-100 ms after a site lint,
+        # to free next to nothing. Frozen objects are left out of it and the OS takes the memory
+        # back; atexit handlers and the flush of stdout and stderr still run.
+        gc.freeze()

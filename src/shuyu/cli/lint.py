@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,7 @@ from shuyu.checks.base import CheckSettings
 from shuyu.checks.consistency import inconsistent_terms
 from shuyu.checks.engine import lint_document
 from shuyu.cli._errors import handles_errors
+from shuyu.cli._gc import pauses_cyclic_gc
 from shuyu.cli._options import FailOnOpt
 from shuyu.cli._options import FormatOpt
 from shuyu.cli._options import GlossaryOpt
@@ -47,7 +49,7 @@ def expand_paths(paths: list[str], config: Config) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in LINTABLE)
+            found = lintable_files(p)
         elif p.is_file():
             found = [raw]
         elif _GLOB_CHARS & set(raw):
@@ -59,6 +61,54 @@ def expand_paths(paths: list[str], config: Config) -> list[str]:
         out += [f for f in found if not config.excluded(f)]
     seen: set[str] = set()
     return [f for f in out if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
+
+
+def lintable_files(root: Path) -> list[str]:
+    """The files below ``root`` with a lintable suffix, as strings, sorted.
+
+    What ``sorted(str(f) for f in root.rglob("*") if f.is_file() and f.suffix.lower() in
+    LINTABLE)`` gives (the same names, symlinked directories not entered, symlinked files kept,
+    unreadable directories skipped), from os.scandir, whose entries know their type: rglob makes
+    a Path of every entry and stats it (9 ms for the 1,200-file bench site, 1.5 ms this way).
+    """
+    found: list[str] = []
+    top = str(root)
+    # Children are named as pathlib names them: "a.md" below ".", not "./a.md".
+    pending = [(top, "" if top == "." else top if top.endswith(os.sep) else top + os.sep)]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    path = prefix + entry.name
+                    if _is_dir(entry) and not entry.is_symlink():
+                        pending.append((path, path + os.sep))
+                    elif _suffix(entry.name).lower() in LINTABLE and _is_file(entry):
+                        found.append(path)
+        except PermissionError:
+            continue
+    return sorted(found)
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix``: from the last dot, unless the dot starts or ends the name."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+# os.DirEntry raises some errors (a symlink loop) that pathlib takes as "no": ask pathlib then.
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return Path(entry.path).is_dir()
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return Path(entry.path).is_file()
 
 
 # Worker state for --jobs: each process loads the glossary once (from the disk cache).
@@ -77,6 +127,7 @@ def _lint_path(args: tuple[str, str | None, CheckSettings]):  # type: ignore[no-
 
 
 @handles_errors
+@pauses_cyclic_gc
 def lint(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories (recursive) or globs; - for stdin.")] = None,
     file_type: Annotated[str | None, typer.Option("--type", help="Read every input as html, markdown or text "

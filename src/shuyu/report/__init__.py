@@ -16,8 +16,8 @@ Reporter = Callable[[Sequence[Finding], ReportContext], str]
 def _deferred(module: str) -> Reporter:
     """``shuyu.report.<module>.render``, imported on the first call.
 
-    A run renders one format, so it imports only that reporter (and what it needs: ElementTree for
-    JUnit, urllib and hashlib for SARIF) instead of all five at start-up.
+    A run renders one format, so it imports only that reporter (and what it needs: urllib and
+    hashlib for SARIF, rich for coloured text) instead of all five at start-up.
     """
     def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
         real: Reporter = importlib.import_module(f"shuyu.report.{module}").render

@@ -8,6 +8,7 @@ are relative to, the lines of the files, run-level notes, the files checked) is 
 
 from __future__ import annotations
 
+import functools
 import ntpath
 import posixpath
 from collections import Counter
@@ -60,9 +61,19 @@ def relpath(path: str, ctx: ReportContext) -> str:
     >>> relpath("en\\\\a.md", ReportContext(tool_version="0"))
     'en/a.md'
     """
+    return relpath_under(path, ctx.cwd)
+
+
+# A report names each file once per finding (twice with a source): a site's 24,000 findings are
+# on about 1,200 paths, so the answer is kept per (path, cwd) instead of worked out 49,000 times.
+# Bounded, for a long-lived process that reports on many trees; findings come sorted by path,
+# so even a site with more files than this reuses each answer while its findings last.
+@functools.lru_cache(maxsize=4096)
+def relpath_under(path: str, cwd: str) -> str:
+    """:func:`relpath` given the directory alone (for answers kept per path and cwd)."""
     # Reports must not depend on the OS they are rendered on: normalise to "/" first.
     path = path.replace("\\", "/")
-    cwd = ctx.cwd.replace("\\", "/").rstrip("/")
+    cwd = cwd.replace("\\", "/").rstrip("/")
     if cwd and _is_abs(path):
         if path.startswith(cwd + "/"):
             return path[len(cwd) + 1:]
@@ -87,9 +98,10 @@ def counts(findings: Sequence[Finding]) -> dict[str, int]:
 
 def file_count(findings: Sequence[Finding], ctx: ReportContext) -> int:
     """How many files the run covered: the files checked, plus any a finding names besides."""
-    paths = {relpath(p, ctx) for p in ctx.files}
-    paths.update(relpath(f.location.path, ctx) for f in findings)
-    return len(paths)
+    # Distinct paths as given first: relpath once per file, not once per finding.
+    given = set(ctx.files)
+    given.update(f.location.path for f in findings)
+    return len({relpath(p, ctx) for p in given})
 
 
 def line_of(loc: Location, ctx: ReportContext, fallback: str = "") -> str:

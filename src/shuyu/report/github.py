@@ -24,6 +24,8 @@ def escape_data(text: str) -> str:
     >>> escape_data("50%\\nmore")
     '50%25%0Amore'
     """
+    if "%" not in text and "\r" not in text and "\n" not in text:
+        return text  # the common case, checked first: a site's report escapes 170,000 values
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -33,6 +35,8 @@ def escape_property(text: str) -> str:
     >>> escape_property("a,b:c")
     'a%2Cb%3Ac'
     """
+    if ":" not in text and "," not in text:
+        return escape_data(text)
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -42,7 +46,7 @@ def command(name: str, properties: Sequence[tuple[str, str]], message: str) -> s
     >>> command("notice", [("file", "a.md"), ("line", "")], "hi")
     '::notice file=a.md::hi'
     """
-    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties if value)
+    props = ",".join([f"{key}={escape_property(value)}" for key, value in properties if value])
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 

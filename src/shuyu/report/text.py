@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from shuyu.model import Finding
+from shuyu.model import Location
 from shuyu.report.base import ReportContext
 from shuyu.report.base import counts
 from shuyu.report.base import file_count
@@ -148,12 +149,18 @@ def window(line: str, column: int, end_column: int | None, max_cells: int = MAX_
     >>> window("short line", 7, 11)
     ('short line', 7, 11)
     """
-    if not _wider_than(line, max_cells):
+    return _window(line, column, end_column, max_cells, _one_cell_each(line))
+
+
+def _window(line: str, column: int, end_column: int | None, max_cells: int,
+            one_cell: bool) -> tuple[str, int, int | None]:
+    """:func:`window`, told whether ``line`` is :func:`_one_cell_each` (the caller has asked already)."""
+    if not (len(line) > max_cells if one_cell else _wider_than(line, max_cells)):
         return line, column, end_column
     start = min(max(column - 1, 0), len(line))
     end = len(line) if end_column is None else min(max(end_column - 1, start), len(line))
     lead = min(LEAD_CELLS, max_cells // 3)
-    left, right = _bounds(line, start, lead, max_cells)
+    left, right = _bounds(line, start, lead, max_cells, one_cell)
     right = max(right, min(start + 1, len(line)))
     text = (ELLIPSIS if left else "") + line[left:right] + (ELLIPSIS if right < len(line) else "")
     shift = left - (1 if left else 0)
@@ -161,10 +168,13 @@ def window(line: str, column: int, end_column: int | None, max_cells: int = MAX_
     return text, start + 1 - shift, new_end
 
 
-def _bounds(line: str, start: int, lead: int, max_cells: int) -> tuple[int, int]:
+def _bounds(line: str, start: int, lead: int, max_cells: int, one_cell: bool | None = None) -> tuple[int, int]:
     """Where the window starts (at most ``lead`` cells before ``start``) and ends (the cells left
-    after room for the ellipses), walking the line cell by cell."""
-    if (line.isascii() and "\t" not in line) or _one_cell_each(line):
+    after room for the ellipses), walking the line cell by cell.
+
+    ``one_cell`` is :func:`_one_cell_each` of ``line`` when the caller knows it (``None``: ask here).
+    """
+    if one_cell or (line.isascii() and "\t" not in line) or (one_cell is None and _one_cell_each(line)):
         # One cell per character: the walks below come to this, without a call per character.
         left = max(start - lead, 0)
         return left, min(len(line), left + max(max_cells - (1 if left else 0) - 1, 0))
@@ -180,32 +190,85 @@ def _bounds(line: str, start: int, lead: int, max_cells: int) -> tuple[int, int]
     return left, right
 
 
+def _shown_with_caret(line: str, column: int, end_column: int | None) -> tuple[str, str]:
+    """The line as shown (cut to the window, made printable) and the caret line under the span.
+
+    What :func:`window`, :func:`_printable` and :func:`caret` give, asking once whether every
+    character takes one cell: such a line (most English, cut or not, since the ellipsis is one cell
+    too) needs no replacing and puts the caret by arithmetic.
+    """
+    one_cell = _one_cell_each(line)
+    shown, column, end_column = _window(line, column, end_column, MAX_CELLS, one_cell)
+    if not one_cell:
+        return _printable(shown), caret(shown, column, end_column)
+    start = min(max(column - 1, 0), len(shown))
+    end = len(shown) if end_column is None else min(max(end_column - 1, start), len(shown))
+    return shown, " " * start + "^" * max(end - start, 1)
+
+
+def _excerpt(f: Finding, ctx: ReportContext) -> tuple[str, str] | None:
+    """The finding's line as shown and its caret line; ``None`` when the line is not known."""
+    loc = f.location
+    text = line_of(loc, ctx, f.context)
+    if not text or loc.line < 1:
+        return None
+    return _shown_with_caret(text, loc.column, loc.end_column if loc.end_line == loc.line else None)
+
+
+def _source_note(src: Location, f: Finding, ctx: ReportContext) -> str:
+    """``source: path:line:col: the source line`` (the line cut to its window) for a bilingual finding."""
+    where = f"{relpath(src.path, ctx)}:{src.line}:{src.column}"
+    src_line = line_of(src, ctx, f.source_context)
+    src_text = _printable(window(src_line, src.column, src.end_column if src.end_line == src.line else None)[0].strip())
+    return "source: " + where + (f": {src_text}" if src_text else "")
+
+
+def _message_lines(f: Finding) -> list[str]:
+    """The message's lines, without the CR of a CRLF."""
+    return [line.rstrip("\r") for line in (f.message.split("\n") if f.message else [""])]
+
+
 def _finding_lines(f: Finding, ctx: ReportContext) -> list[list[Piece]]:
     loc = f.location
     sev = f.severity.value
     style = _SEVERITY_STYLE[sev]
-    first, *rest = f.message.split("\n") if f.message else [""]
+    first, *rest = _message_lines(f)
     lines: list[list[Piece]] = [[
         (f"{relpath(loc.path, ctx)}:{loc.line}:{loc.column}:", "bold"), (" ", ""),
-        (sev, style), (" ", ""), (f.rule, "magenta"), (" ", ""), (first.rstrip("\r"), ""),
+        (sev, style), (" ", ""), (f.rule, "magenta"), (" ", ""), (first, ""),
     ]]
     # Further message lines are indented so every finding still starts at column 1.
-    lines += [[(INDENT + more.rstrip("\r"), "")] for more in rest]
-    text = line_of(loc, ctx, f.context)
-    if text and loc.line >= 1:
-        end = loc.end_column if loc.end_line == loc.line else None
-        shown, column, end = window(text, loc.column, end)
-        lines.append([(INDENT + _printable(shown), "")])
-        lines.append([(INDENT + caret(shown, column, end), style)])
+    lines += [[(INDENT + more, "")] for more in rest]
+    excerpt = _excerpt(f, ctx)
+    if excerpt is not None:
+        lines.append([(INDENT + excerpt[0], "")])
+        lines.append([(INDENT + excerpt[1], style)])
     if f.expected:
         lines.append([(INDENT + "expected: ", "green"), (f.expected, "bold green")])
     if f.source is not None:
-        src = f.source
-        where = f"{relpath(src.path, ctx)}:{src.line}:{src.column}"
-        src_line = line_of(src, ctx, f.source_context)
-        src_text = _printable(window(src_line, src.column, src.end_column if src.end_line == src.line else None)[0].strip())
-        lines.append([(INDENT + "source: " + where + (f": {src_text}" if src_text else ""), "dim")])
+        lines.append([(INDENT + _source_note(f.source, f, ctx), "dim")])
     return lines
+
+
+def _finding_text(f: Finding, ctx: ReportContext) -> str:
+    """The lines of :func:`_finding_lines` as plain text, each ending with a newline.
+
+    Written directly, not joined from (text, style) pieces: a site's 24,000 findings made 360,000
+    pieces to throw away again (the tests compare the two).
+    """
+    loc = f.location
+    first, *rest = _message_lines(f)
+    out = [f"{relpath(loc.path, ctx)}:{loc.line}:{loc.column}: {f.severity.value} {f.rule} {first}"]
+    out += [INDENT + more for more in rest]
+    excerpt = _excerpt(f, ctx)
+    if excerpt is not None:
+        out += [INDENT + excerpt[0], INDENT + excerpt[1]]
+    if f.expected:
+        out.append(f"{INDENT}expected: {f.expected}")
+    if f.source is not None:
+        out.append(INDENT + _source_note(f.source, f, ctx))
+    out.append("")
+    return "\n".join(out)
 
 
 def _plural(n: int, word: str) -> str:
@@ -235,6 +298,11 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
     :param ctx: the run; ``ctx.color`` turns on ANSI colour.
     :returns: the report, ending with a newline.
     """
+    if not ctx.color:
+        parts = [_finding_text(f, ctx) for f in ordered(findings)]
+        parts += [f"note: {note}\n" for note in ctx.notes]
+        parts.append(summary(findings, ctx) + "\n")
+        return "".join(parts)
     lines: list[list[Piece]] = []
     for f in ordered(findings):
         lines += _finding_lines(f, ctx)
@@ -242,8 +310,6 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
     # The summary takes the colour of the most serious finding, green when there is none.
     worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
     lines.append([(summary(findings, ctx), _SEVERITY_STYLE[worst.value] if worst else "green")])
-    if not ctx.color:
-        return "".join("".join(text for text, _ in pieces) + "\n" for pieces in lines)
     return _colored(lines)
 
 
