@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from shuyu.checks import prose
 from shuyu.checks.base import LINT_RULES
 from shuyu.checks.base import CheckSettings
+from shuyu.checks.base import english_indices
 from shuyu.checks.base import finding
 from shuyu.checks.base import keep
 from shuyu.checks.base import segment_location
@@ -27,7 +28,9 @@ from shuyu.model import Location
 from shuyu.model import Severity
 from shuyu.rules import RULES
 from shuyu.text.document import Document
+from shuyu.text.document import Segment
 from shuyu.text.document import Suppression
+from shuyu.text.offsets import OffsetMap
 
 
 def reference_prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
@@ -103,3 +106,11 @@ def test_prose_findings_take_the_configured_severity() -> None:
         ("punctuation", RULES["punctuation"].default_severity, "“"),
         ("punctuation", RULES["punctuation"].default_severity, "”"),
     ]
+
+
+def test_english_indices_are_the_segments_not_marked_chinese_in_order() -> None:
+    langs = ["", "zh", "en-GB", "zh-Hans", "", "fr"]
+    doc = Document(path="p.html", text="", segments=[Segment("x", OffsetMap.identity(1), lang=lang) for lang in langs])
+    assert english_indices(doc) == [0, 2, 4, 5]
+    doc.segments = [s for s in doc.segments if not s.lang.startswith("zh")]
+    assert english_indices(doc) == list(range(4))

@@ -70,6 +70,15 @@ def segment_locations(doc: Document, spans: Iterable[tuple[Segment, int, int]]) 
     return out
 
 
+def english_indices(doc: Document) -> list[int]:
+    """The indices of the segments of ``doc`` not marked Chinese (``lang="zh..."``), in order."""
+    # A page has a hundred segments in two or three languages: each language is tested once.
+    chinese = {lang for lang in {s.lang for s in doc.segments} if lang.startswith("zh")}
+    if not chinese:
+        return list(range(len(doc.segments)))
+    return [i for i, s in enumerate(doc.segments) if s.lang not in chinese]
+
+
 def keep(doc: Document, f: Finding) -> bool:
     """False when an inline comment in ``doc`` switches the finding's rule off at its line."""
     # Most pages have no such comment: no need to look up the finding's line.

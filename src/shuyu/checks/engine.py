@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from shuyu.checks import prose
 from shuyu.checks.base import CheckSettings
+from shuyu.checks.base import english_indices
 from shuyu.checks.base import finding
 from shuyu.checks.base import keep
 from shuyu.checks.base import segment_location
@@ -44,7 +45,6 @@ from shuyu.text.align import Bead
 from shuyu.text.align import align
 from shuyu.text.align import alignment_quality
 from shuyu.text.document import Document
-from shuyu.text.document import Segment
 from shuyu.text.split import split_sentences
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class CheckResult:
 
 def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
     """`untranslated`, `punctuation` and `repeated-word` over a document's English prose."""
-    english = _english_segments(doc)
+    english = [doc.segments[i] for i in english_indices(doc)]
     texts = list(map(attrgetter("text"), english))
     issues = prose.page_issues(texts, [rule for rule in prose.SEGMENT_RULES if settings.on(rule)])
     if not issues:
@@ -97,15 +97,6 @@ def prose_findings(doc: Document, settings: CheckSettings) -> list[Finding]:
     return [Finding(rule=issue.rule, severity=severity[issue.rule], location=loc, message=issue.message,
                     expected=issue.expected, found=issue.found, context=context)
             for (_, issue), (loc, context) in zip(issues, located, strict=True)]
-
-
-def _english_segments(doc: Document) -> list[Segment]:
-    """The segments of ``doc`` not in Chinese, in order."""
-    # A page has a hundred segments in two or three languages: each language is tested once.
-    chinese = {lang for lang in set(map(attrgetter("lang"), doc.segments)) if lang.startswith("zh")}
-    if not chinese:
-        return list(doc.segments)
-    return [s for s in doc.segments if s.lang not in chinese]
 
 
 def lint_document(doc: Document, glossary: Glossary, matcher: Matcher,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from shuyu.checks.base import CheckSettings
+from shuyu.checks.base import english_indices
 from shuyu.checks.base import finding
 from shuyu.checks.base import segment_location
 from shuyu.glossary.model import Glossary
@@ -59,7 +60,7 @@ def find_occurrences(doc: Document, matcher: Matcher, lang: str,
     if lang == EN:
         # One pass over the page's English segments (see Matcher.find_en_many and find_en_flat).
         segments = doc.segments
-        english = [i for i, s in enumerate(segments) if not s.lang.startswith("zh")]
+        english = english_indices(doc)
         for k, match in matcher.find_en_flat([segments[i].text for i in english]):
             if keep is None or keep(match):
                 index = english[k]
