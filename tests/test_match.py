@@ -166,6 +166,36 @@ def test_many_texts_in_one_pass_match_as_each_text_alone(data) -> None:
         assert all(text[m.start:m.end] == m.surface for m in found)
 
 
+def _str_matcher() -> Matcher:
+    """TINY_MATCHER's tables with English searched as text, as for patterns beyond Latin-1."""
+    import ahocorasick_rs
+
+    matcher = Matcher(TINY_MATCHER.tables)
+    matcher._automata["en"] = matcher._automaton(matcher.tables["en"], ahocorasick_rs.MatchKind.Standard)
+    return matcher
+
+
+STR_MATCHER = _str_matcher()
+
+
+def test_english_is_searched_as_latin1_bytes_when_every_pattern_is_latin1() -> None:
+    import ahocorasick_rs
+
+    assert isinstance(TINY_MATCHER._en, ahocorasick_rs.BytesAhoCorasick)
+    assert isinstance(STR_MATCHER._en, ahocorasick_rs.AhoCorasick)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_english_in_bytes_matches_as_english_in_text(data) -> None:
+    # Letters beyond Latin-1 next to a term (Ł, 北) must still block its word boundary, though the
+    # bytes hold "?" there; a real "?" must not; Kelvin sign and Ÿ lower into Latin-1.
+    pieces = [*_pieces(TINY_MATCHER, "en"), "Wuxi", "WUXI", "’s", "s", "es", " ", "  ", "\n", "Ł", "北", "?", "é",
+              "ü", "\u212a", "\u0178", "İ", "\u00a0", "—", "x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    assert TINY_MATCHER.find_en(text) == STR_MATCHER.find_en(text)
+
+
 def test_a_text_holding_nul_is_searched_alone(tiny_matcher) -> None:
     texts = ["Wuxi\0Xuzhou", "in Wuxi"]
     assert tiny_matcher.find_en_many(texts) == [tiny_matcher.find_en(t) for t in texts]

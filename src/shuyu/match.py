@@ -30,11 +30,13 @@ from shuyu.model import Status
 from shuyu.model import Term
 from shuyu.text.normalize import fold_en_keep_case
 from shuyu.text.normalize import normalize_en
+from shuyu.text.normalize import normalize_en_bytes
 from shuyu.text.normalize import normalize_en_term
 from shuyu.text.normalize import normalize_zh
 from shuyu.text.normalize import normalize_zh_term
 from shuyu.text.normalize import normalize_zh_terms
 from shuyu.text.normalize import normalize_zh_whole
+from shuyu.text.offsets import OffsetMap
 
 #: Bumped whenever the pattern tables change shape, so stale disk caches are not used.
 MATCHER_VERSION = "1"
@@ -180,7 +182,7 @@ class Matcher:
     def __init__(self, tables: dict[str, PatternTable]) -> None:
         self.tables = tables
         # Each automaton is built on first use: `lint` never searches Chinese.
-        self._automata: dict[str, ahocorasick_rs.AhoCorasick | None] = {}
+        self._automata: dict[str, ahocorasick_rs.AhoCorasick | ahocorasick_rs.BytesAhoCorasick | None] = {}
 
     @property
     def _zh(self) -> ahocorasick_rs.AhoCorasick | None:
@@ -189,11 +191,17 @@ class Matcher:
         return self._automata[ZH]
 
     @property
-    def _en(self) -> ahocorasick_rs.AhoCorasick | None:
+    def _en(self) -> ahocorasick_rs.AhoCorasick | ahocorasick_rs.BytesAhoCorasick | None:
         if EN not in self._automata:
             # English needs every candidate: the longest one may fail its word boundary while a
             # shorter one at the same place passes, so overlapping matches are filtered here.
-            self._automata[EN] = self._automaton(self.tables[EN], ahocorasick_rs.MatchKind.Standard)
+            table = self.tables[EN]
+            if _latin1_patterns(table):  # then the text is searched as Latin-1 bytes (normalize_en_bytes)
+                self._automata[EN] = ahocorasick_rs.BytesAhoCorasick(
+                    [p.encode("latin-1") for p in table.patterns], matchkind=ahocorasick_rs.MatchKind.Standard,
+                    implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+            else:
+                self._automata[EN] = self._automaton(table, ahocorasick_rs.MatchKind.Standard)
         return self._automata[EN]
 
     @classmethod
@@ -294,24 +302,41 @@ class Matcher:
 
     def _en_spans(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
         """(start, end, entries) of the word-bounded leftmost-longest matches in ``text``, in order."""
-        if not text or self._en is None:
+        automaton = self._en
+        if not text or automaton is None:
             return []
-        if text.isascii() and "  " not in text and _ASCII_FOLDED.search(text) is None:
+        norm: str | bytes
+        omap: OffsetMap | None
+        as_bytes = isinstance(automaton, ahocorasick_rs.BytesAhoCorasick)
+        in_bytes = normalize_en_bytes(text) if as_bytes else None
+        if in_bytes is not None:
+            norm, omap = in_bytes
+        elif text.isascii() and "  " not in text and _ASCII_FOLDED.search(text) is None:
             norm, omap = text.lower(), None  # what normalize_en gives, with an identity map
         else:
             norm, omap = normalize_en(text)
+            if as_bytes:  # a text normalize_en_bytes declines: the same bytes, from normalize_en
+                norm = norm.encode("latin-1", "replace")
+
+        def is_word(i: int) -> bool:
+            ch = norm[i]
+            if ch == _QUESTION:  # maybe a character beyond Latin-1 in the bytes: ask the text
+                return _is_word(text[omap.to_original(i) if omap else i])
+            return _is_word(ch) if isinstance(ch, str) else _WORD_BYTES[ch]
+
         entries_of = self.tables[EN].entries
         n = len(norm)
         candidates: list[tuple[int, int, tuple[Entry, ...]]] = []
-        for i, s, e in self._en.find_matches_as_indexes(norm, overlapping=True):
-            if s > 0 and _is_word(norm[s - 1]) and _is_word(norm[s]):
+        s_, es_ = ("s", "es") if isinstance(norm, str) else (b"s", b"es")
+        for i, s, e in automaton.find_matches_as_indexes(norm, overlapping=True):  # type: ignore[arg-type]
+            if s > 0 and is_word(s - 1) and is_word(s):
                 continue
             # A pattern that ends mid-word must be followed by a plural ending or a boundary.
             end = e
-            if e < n and _is_word(norm[e]) and _is_word(norm[e - 1]):
-                if norm.startswith("s", e) and (e + 1 == n or not _is_word(norm[e + 1])):
+            if e < n and is_word(e) and is_word(e - 1):
+                if norm.startswith(s_, e) and (e + 1 == n or not is_word(e + 1)):  # type: ignore[arg-type]
                     end = e + 1
-                elif norm.startswith("es", e) and (e + 2 == n or not _is_word(norm[e + 2])):
+                elif norm.startswith(es_, e) and (e + 2 == n or not is_word(e + 2)):  # type: ignore[arg-type]
                     end = e + 2
                 else:
                     continue
@@ -359,3 +384,15 @@ def _per_text(texts: list[str], spans: Iterable[tuple[int, int, tuple[Entry, ...
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+#: ``_is_word`` of each Latin-1 character, and the byte :func:`normalize_en_bytes` puts for one beyond.
+_WORD_BYTES = tuple(_is_word(chr(b)) for b in range(256))
+_QUESTION = ord("?")
+
+
+def _latin1_patterns(table: PatternTable) -> bool:
+    """True when every pattern is Latin-1 without ``?``: the text can then be searched as Latin-1
+    bytes, where ``?`` stands for every character beyond."""
+    return bool(table.patterns) and all(p.isascii() or max(p) <= "\xff" for p in table.patterns) \
+        and not any("?" in p for p in table.patterns)

@@ -201,6 +201,57 @@ def normalize_en(text: str) -> tuple[str, OffsetMap]:
     return out, builder.build(length=len(out), original_end=len(text))
 
 
+#: Each Latin-1 character (one byte) as English normalisation leaves it: letters lower-cased (all
+#: stay in Latin-1), line breaks and tabs a space, the backtick an apostrophe.
+_EN_LATIN1 = bytes(ord(_fold_en_runs(chr(c)).lower()) for c in range(256))
+_SPACE_RUN_BYTES = re.compile(b"  +")
+#: The characters beyond Latin-1 whose lower case holds a Latin-1 one (KELVIN SIGN → "k", "Ÿ" → "ÿ";
+#: "İ" lowers to "i" and a combining dot, which :func:`normalize_en` keeps as "İ").
+_LOWER_TO_LATIN1 = ("\u0130", "\u0178", "\u1e9e", "\u212a", "\u212b")
+
+
+def normalize_en_bytes(text: str) -> tuple[bytes, OffsetMap | None] | None:
+    """:func:`normalize_en` for an automaton whose patterns are all Latin-1: the same text as
+    Latin-1 bytes, with every character beyond Latin-1 that folding leaves a ``?`` (no such pattern
+    can match there), and the map back to ``text`` (None: identity).
+
+    Lower-casing is one table pass over bytes instead of ``str.lower`` over text with curly
+    quotes, which goes character by character through the Unicode tables (a tenth of a lint run),
+    and the automaton then gets one byte per character, whose offsets it gives without converting
+    from UTF-8. None when ``text`` holds a character whose lower case is in Latin-1 while it is
+    not (that case needs :func:`normalize_en`).
+
+    >>> norm, omap = normalize_en_bytes("Xi’an  Municipal\\nCommittee — ZÜRICH 北京")
+    >>> norm.decode("latin-1")
+    "xi'an municipal committee - zürich ??"
+    >>> omap.to_original(6), omap.end_to_original(len(norm))
+    (7, 38)
+    """
+    if text.isascii():
+        raw = text.encode("ascii")
+    else:
+        folded = _fold_en(text)
+        if any(c in folded for c in _LOWER_TO_LATIN1):
+            return None
+        raw = folded.encode("latin-1", "replace")
+    lowered = raw.translate(_EN_LATIN1)
+    if b"  " not in lowered:
+        return lowered, None
+    builder = OffsetMapBuilder()
+    parts = []
+    pos = 0
+    for m in _SPACE_RUN_BYTES.finditer(lowered):
+        chunk = lowered[pos:m.start() + 1]
+        builder.copy(pos, len(chunk))
+        parts.append(chunk)
+        pos = m.end()
+    tail = lowered[pos:]
+    builder.copy(pos, len(tail))
+    parts.append(tail)
+    out = b"".join(parts)
+    return out, builder.build(length=len(out), original_end=len(text))
+
+
 def normalize_en_term(term: str, *, keep_case: bool = False) -> str:
     """The normalised form of an English glossary term (``keep_case`` for case-sensitive terms).
 
