@@ -44,3 +44,26 @@ def test_html_segments_map_back_to_the_source(parts: list[str]) -> None:
             if source[at] == "&":
                 continue  # an entity: the character stands for the whole reference
             assert source[at] == ch or (ch == " " and source[at].isspace()), (source, seg.text, i)
+
+
+def _maps() -> st.SearchStrategy:
+    from shuyu.text.offsets import OffsetMap
+    from shuyu.text.offsets import OffsetMapBuilder
+
+    def built(runs: list[tuple[int, int]], start: int, end_extra: int | None) -> OffsetMap:
+        builder = OffsetMapBuilder()
+        origin = start
+        for gap, count in runs:
+            origin += gap
+            builder.copy(origin, count)
+            origin += count
+        return builder.build(original_end=None if end_extra is None else origin + end_extra)
+
+    identity = st.builds(OffsetMap.identity, st.integers(0, 30), st.integers(0, 50))
+    runs = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 6)), max_size=4)
+    return st.one_of(identity, st.builds(built, runs, st.integers(0, 20), st.none() | st.integers(0, 5)))
+
+
+@given(_maps(), st.integers(-2, 40), st.integers(-2, 40))
+def test_a_span_maps_back_as_its_start_and_end_do(omap, start: int, end: int) -> None:
+    assert omap.span_to_original(start, end) == (omap.to_original(start), omap.end_to_original(end))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
@@ -56,16 +57,26 @@ def segment_location(doc: Document, segment: Segment, start: int, end: int) -> t
 def segment_locations(doc: Document, spans: Iterable[tuple[Segment, int, int]]) -> list[tuple[Location, str]]:
     """:func:`segment_location` of many spans of one document, in their order.
 
-    Each line's text is cut once: a page's prose findings come two or three to a line.
+    Each line's text is cut once (a page's prose findings come two or three to a line), and a span
+    that ends on the line it starts on needs one search of the line starts, not two.
     """
-    line_text = doc.lines.line_text
+    lines = doc.lines
+    line_starts, line_text, n_lines, path = lines.starts, lines.line_text, len(lines.starts), doc.path
     contexts: dict[int, str] = {}
     out = []
     for segment, start, end in spans:
-        loc = doc.location(segment, start, end)
-        context = contexts.get(loc.line)
+        o_start, o_end = segment.offsets.span_to_original(start, end)
+        line = bisect_right(line_starts, o_start)
+        o_end = max(o_end, o_start)
+        if line == n_lines or o_end < line_starts[line]:
+            end_line = line
+        else:
+            end_line = bisect_right(line_starts, o_end)
+        loc = Location(path=path, line=line, column=o_start - line_starts[line - 1] + 1,
+                       end_line=end_line, end_column=o_end - line_starts[end_line - 1] + 1)
+        context = contexts.get(line)
         if context is None:
-            context = contexts[loc.line] = line_text(loc.line)
+            context = contexts[line] = line_text(line)
         out.append((loc, context))
     return out
 

@@ -67,9 +67,7 @@ class Document:
 
     def location(self, segment: Segment, start: int, end: int) -> Location:
         """The file location of ``segment.text[start:end]``."""
-        o_start = segment.offsets.to_original(start)
-        o_end = segment.offsets.end_to_original(end)
-        return self.span_location(o_start, o_end)
+        return self.span_location(*segment.offsets.span_to_original(start, end))
 
     def span_location(self, start: int, end: int) -> Location:
         """The file location of original offsets ``start``..``end``."""
