@@ -17,6 +17,7 @@ from html.entities import html5
 from html.parser import HTMLParser
 
 from shuyu.formats.prose import ProseBuffer
+from shuyu.formats.prose import cut_segment
 from shuyu.formats.prose import plain_segment
 from shuyu.formats.suppress import Directive
 from shuyu.formats.suppress import parse_directive
@@ -296,13 +297,10 @@ class HtmlCollector(HTMLParser):
         if raw and not raw.isspace():
             scope = SCOPES.get(tag) or (top.inner_scope if top else "paragraph")
             lang = top.inner_lang if top else ""
-            segment = plain_segment(raw, m.start("btext"), scope, self.blocks, lang)
+            segment = (plain_segment(raw, m.start("btext"), scope, self.blocks, lang)
+                       or cut_segment(raw, m.start("btext"), scope, self.blocks, lang))  # a URL to cut out
             if segment is not None:
                 self.segments.append(segment)
-            else:  # a URL to cut out: the buffer's general path
-                self.segment_scope, self.segment_block, self.segment_lang = scope, self.blocks, lang
-                self.buffer.copy(raw, m.start("btext"))
-                self.flush()
         self.blocks += 1
         self.block = self.blocks
 
@@ -349,13 +347,9 @@ class HtmlCollector(HTMLParser):
                     h += 1
                 if h < n_hints and hints[h] < close:  # a URL may be there: the general path
                     self.blocks = blocks
-                    segment = plain_segment(raw, origin, scope, blocks, lang)
+                    segment = plain_segment(raw, origin, scope, blocks, lang) or cut_segment(raw, origin, scope, blocks, lang)
                     if segment is not None:
                         segments.append(segment)
-                    else:
-                        self.segment_scope, self.segment_block, self.segment_lang = scope, blocks, lang
-                        self.buffer.copy(raw, origin)
-                        self.flush()
                 else:
                     stripped = raw.strip()
                     lead = raw.find(stripped[0]) if len(stripped) != len(raw) else 0

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from shuyu.formats.html import read_range
 from shuyu.formats.prose import ProseBuffer
+from shuyu.formats.prose import cut_segment
 from shuyu.formats.prose import plain_segment
 from shuyu.formats.suppress import Directive
 from shuyu.text.document import Segment
@@ -200,13 +201,9 @@ def _paragraph(lines: list[tuple[str, int, int]], block: int, segments: list[Seg
 
 def _single(content: str, origin: int, scope: str, block: int, segments: list[Segment]) -> None:
     """The segment of one line of text, as :meth:`ProseBuffer.take` makes it."""
-    segment = plain_segment(content, origin, scope, block, "")
-    if segment is not None:
+    segment = plain_segment(content, origin, scope, block, "") or cut_segment(content, origin, scope, block, "")
+    if segment is not None:  # (None: nothing but spaces, or only a URL)
         segments.append(segment)
-        return
-    buffer = ProseBuffer()  # a URL to cut out (or nothing but spaces): take's general path
-    buffer.copy(content, origin)
-    _take(buffer, scope, block, segments)
 
 
 def _take(buffer: ProseBuffer, scope: str, block: int, segments: list[Segment]) -> None:

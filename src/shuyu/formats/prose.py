@@ -19,6 +19,13 @@ def plain_segment(text: str, origin: int, scope: str, block: int, lang: str) -> 
     return Segment(stripped, OffsetMap.identity(len(stripped), origin + lead), scope, block, lang)
 
 
+def cut_segment(text: str, origin: int, scope: str, block: int, lang: str) -> Segment | None:
+    """The segment of ``text`` copied one for one from the source at ``origin``, with its URLs cut
+    out and trimmed (None when nothing is left): what :meth:`ProseBuffer.take` builds from one
+    copy, for a text :func:`plain_segment` declined."""
+    return _without_urls(text, [[0, origin, len(text), False]], scope, block, lang)
+
+
 class ProseBuffer:
     """Collects the text of one segment and the source offsets of its characters, then builds the Segment.
 
@@ -77,43 +84,49 @@ class ProseBuffer:
             plain = plain_segment(text, runs[0][1], scope, block, lang)
             if plain is not None:
                 return plain
-        spans = url_spans(text) if may_hold_url(text) else []
-        # The kept parts of the text (outside URLs), as (start, end) in the collected text.
-        keep: list[tuple[int, int]] = []
-        pos = 0
-        for start, end in spans:
-            if start > pos:
-                keep.append((pos, start))
-            pos = max(pos, end)
-        if pos < len(text):
-            keep.append((pos, len(text)))
-        kept = "".join(text[a:b] for a, b in keep) if spans else text
-        stripped = kept.strip()
-        if not stripped:
-            return None
-        lead = len(kept) - len(kept.lstrip())
-        first, last = lead, lead + len(stripped)  # the segment's span in the kept text
-        # Back to spans of the collected text.
-        final: list[tuple[int, int]] = []
-        at = 0
-        for a, b in keep:
-            lo, hi = max(first, at), min(last, at + b - a)
-            if lo < hi:
-                final.append((a + lo - at, a + hi - at))
-            at += b - a
-        builder = OffsetMapBuilder()
-        k = 0
-        for a, b in final:
-            while runs[k][0] + runs[k][2] <= a:
-                k += 1
-            j = k
-            while j < len(runs) and runs[j][0] < b:
-                r_pos, r_origin, r_len, r_mapped = runs[j]
-                lo, hi = max(a, r_pos), min(b, r_pos + r_len)
-                if r_mapped:
-                    for _ in range(hi - lo):
-                        builder.copy(r_origin, 1)
-                else:
-                    builder.copy(r_origin + lo - r_pos, hi - lo)
-                j += 1
-        return Segment(stripped, builder.build(), scope, block, lang)
+        return _without_urls(text, runs, scope, block, lang)
+
+
+def _without_urls(text: str, runs: list[list], scope: str, block: int, lang: str) -> Segment | None:
+    """The segment of collected ``text`` (source offsets in ``runs``, as :class:`ProseBuffer` keeps
+    them) with URLs cut out and whitespace trimmed; None when nothing is left."""
+    spans = url_spans(text) if may_hold_url(text) else []
+    # The kept parts of the text (outside URLs), as (start, end) in the collected text.
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for start, end in spans:
+        if start > pos:
+            keep.append((pos, start))
+        pos = max(pos, end)
+    if pos < len(text):
+        keep.append((pos, len(text)))
+    kept = "".join(text[a:b] for a, b in keep) if spans else text
+    stripped = kept.strip()
+    if not stripped:
+        return None
+    lead = len(kept) - len(kept.lstrip())
+    first, last = lead, lead + len(stripped)  # the segment's span in the kept text
+    # Back to spans of the collected text.
+    final: list[tuple[int, int]] = []
+    at = 0
+    for a, b in keep:
+        lo, hi = max(first, at), min(last, at + b - a)
+        if lo < hi:
+            final.append((a + lo - at, a + hi - at))
+        at += b - a
+    builder = OffsetMapBuilder()
+    k = 0
+    for a, b in final:
+        while runs[k][0] + runs[k][2] <= a:
+            k += 1
+        j = k
+        while j < len(runs) and runs[j][0] < b:
+            r_pos, r_origin, r_len, r_mapped = runs[j]
+            lo, hi = max(a, r_pos), min(b, r_pos + r_len)
+            if r_mapped:
+                for _ in range(hi - lo):
+                    builder.copy(r_origin, 1)
+            else:
+                builder.copy(r_origin + lo - r_pos, hi - lo)
+            j += 1
+    return Segment(stripped, builder.build(), scope, block, lang)
