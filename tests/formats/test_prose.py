@@ -7,6 +7,8 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from shuyu.formats.prose import ProseBuffer
+from shuyu.formats.prose import cut_segment
+from shuyu.formats.prose import plain_segment
 from shuyu.formats.urls import url_spans
 from shuyu.text.document import Segment
 
@@ -154,3 +156,19 @@ def test_take_matches_a_character_by_character_reference(pieces: list[tuple[bool
     assert segment.text == "".join(c for c, _ in kept)
     assert origins(segment) == [o for _, o in kept]
     assert segment.offsets.end_to_original(len(segment.text)) == kept[-1][1] + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Wuxi", " ", "\n", "https://x.org/a", "www.ccp.com", ".", "a@b.cn", "wuxi.gov.cn/",
+                                 "\u00a0", "?q=1", "，", "徐州"]), max_size=12).map("".join),
+       st.integers(min_value=0, max_value=50))
+def test_cut_segment_is_take_of_one_copy(text: str, origin: int) -> None:
+    buffer = ProseBuffer()
+    buffer.copy(text, origin)
+    want = buffer.take(scope="heading", block=3, lang="en")
+    got = plain_segment(text, origin, "heading", 3, "en") or cut_segment(text, origin, "heading", 3, "en")
+    assert (got is None) == (want is None)
+    if got is not None and want is not None:
+        assert (got.text, origins(got), got.scope, got.block, got.lang) == \
+            (want.text, origins(want), want.scope, want.block, want.lang)
+        assert got.offsets.end_to_original(len(got.text)) == want.offsets.end_to_original(len(want.text))
