@@ -67,3 +67,11 @@ def _maps() -> st.SearchStrategy:
 @given(_maps(), st.integers(-2, 40), st.integers(-2, 40))
 def test_a_span_maps_back_as_its_start_and_end_do(omap, start: int, end: int) -> None:
     assert omap.span_to_original(start, end) == (omap.to_original(start), omap.end_to_original(end))
+
+
+@given(st.text(alphabet="ab\n\r徐", max_size=30))
+def test_line_starts_are_the_offsets_after_each_line_break(text: str) -> None:
+    from shuyu.text.offsets import LineIndex
+
+    breaks = [i + 1 for i, ch in enumerate(text) if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n")]
+    assert LineIndex.of(text).starts == [0, *breaks]
