@@ -213,3 +213,23 @@ def test_many_chinese_texts_in_one_pass_match_as_each_text_alone(data) -> None:
     assert many == [matcher.find_zh(t) for t in texts]
     for text, found in zip(texts, many, strict=True):
         assert all(text[m.start:m.end] == m.surface for m in found)
+
+
+def test_latin1_terms_are_found_in_either_case_next_to_any_script() -> None:
+    from shuyu.glossary.model import Glossary
+    from shuyu.model import Category
+    from shuyu.model import Concept
+    from shuyu.model import Term
+
+    concept = Concept("lvliang", Category.PLACE, [Term("吕梁", "zh"), Term("Lüliang", "en")])
+    matcher = Matcher.from_glossary(Glossary(expanded={"lvliang": concept}))
+    import ahocorasick_rs
+
+    assert isinstance(matcher._en, ahocorasick_rs.BytesAhoCorasick)
+    # A Chinese character or a letter beyond Latin-1 is a word character: no boundary before the term.
+    text = "LÜLIANG’s mayor; Lüliangs; 在Lüliang; ŁLüliang; ?Lüliang"
+    found = [(m.start, m.surface) for m in matcher.find_en(text)]
+    assert found == [(0, "LÜLIANG"), (17, "Lüliangs"), (48, "Lüliang")]
+    as_text = Matcher(matcher.tables)
+    as_text._automata["en"] = as_text._automaton(as_text.tables["en"], ahocorasick_rs.MatchKind.Standard)
+    assert as_text.find_en(text) == matcher.find_en(text)
