@@ -149,7 +149,7 @@ class Concept:
         return [t for t in self.terms if t.lang == lang and t.status != Status.DEPRECATED]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, init=False)
 class Location:
     """A span in a file: 1-based line and column (code points), end exclusive."""
 
@@ -159,8 +159,24 @@ class Location:
     end_line: int
     end_column: int
 
+    # The dataclass __init__ of a frozen class sets each field through object.__setattr__; the
+    # slots' own setters (bound below the class) do the same in about two thirds of the time, and
+    # a lint makes a Location for every finding and every counted match. Same keywords as the
+    # generated one (tests/test_model.py compares the signatures).
+    def __init__(self, *, path: str, line: int, column: int, end_line: int, end_column: int) -> None:
+        _LOCATION_SET[0](self, path)
+        _LOCATION_SET[1](self, line)
+        _LOCATION_SET[2](self, column)
+        _LOCATION_SET[3](self, end_line)
+        _LOCATION_SET[4](self, end_column)
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled as its fields in order (how a ``--jobs`` worker's findings travel to the parent): the
+        slotted dataclass's generic ``__getstate__``/``__setstate__`` walk ``fields()`` in Python."""
+        return (_location, (self.path, self.line, self.column, self.end_line, self.end_column))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, init=False)
 class Finding:
     """One problem a check found, with where it is and what to write instead."""
 
@@ -177,7 +193,66 @@ class Finding:
     #: The line of the source the finding comes from (bilingual checks).
     source_context: str = ""
 
+    # As Location's: the slots' setters instead of ten object.__setattr__ calls.
+    def __init__(self, *, rule: str, severity: Severity, location: Location, message: str,
+                 concept: str | None = None, expected: str | None = None, found: str | None = None,
+                 source: Location | None = None, context: str = "", source_context: str = "") -> None:
+        _FINDING_SET[0](self, rule)
+        _FINDING_SET[1](self, severity)
+        _FINDING_SET[2](self, location)
+        _FINDING_SET[3](self, message)
+        _FINDING_SET[4](self, concept)
+        _FINDING_SET[5](self, expected)
+        _FINDING_SET[6](self, found)
+        _FINDING_SET[7](self, source)
+        _FINDING_SET[8](self, context)
+        _FINDING_SET[9](self, source_context)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled as its fields in order, as :class:`Location` is."""
+        return (_finding, (self.rule, self.severity, self.location, self.message, self.concept, self.expected,
+                           self.found, self.source, self.context, self.source_context))
+
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by place, then rule: the order every reporter prints in."""
         loc = self.location
         return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+
+# The slots' member descriptors exist once @dataclass has made the slotted class.
+_LOCATION_SET = tuple(Location.__dict__[name].__set__ for name in Location.__slots__)
+_FINDING_SET = tuple(Finding.__dict__[name].__set__ for name in Finding.__slots__)
+
+
+def _location(path: str, line: int, column: int, end_line: int, end_column: int) -> Location:
+    """A :class:`Location` from what its ``__reduce__`` gives."""
+    loc = _new(Location)
+    set_ = _LOCATION_SET
+    set_[0](loc, path)
+    set_[1](loc, line)
+    set_[2](loc, column)
+    set_[3](loc, end_line)
+    set_[4](loc, end_column)
+    return loc
+
+
+def _finding(rule: str, severity: Severity, location: Location, message: str, concept: str | None,
+             expected: str | None, found: str | None, source: Location | None, context: str,
+             source_context: str) -> Finding:
+    """A :class:`Finding` from what its ``__reduce__`` gives."""
+    f = _new(Finding)
+    set_ = _FINDING_SET
+    set_[0](f, rule)
+    set_[1](f, severity)
+    set_[2](f, location)
+    set_[3](f, message)
+    set_[4](f, concept)
+    set_[5](f, expected)
+    set_[6](f, found)
+    set_[7](f, source)
+    set_[8](f, context)
+    set_[9](f, source_context)
+    return f
+
+
+_new = object.__new__
