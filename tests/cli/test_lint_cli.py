@@ -96,7 +96,10 @@ def test_stdin_with_filename(site: Path) -> None:
     assert rows(result) == [("page.md", 1, 12, "name-romanization")]
 
 
-def test_jobs_give_identical_output(site: Path) -> None:
+@pytest.mark.parametrize("forked", [True, False], ids=["workers-inherit-glossary", "workers-load-glossary"])
+def test_jobs_give_identical_output(site: Path, forked: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forked workers use the glossary the parent loaded; other start methods load it in each worker.
+    monkeypatch.setattr("shuyu.cli.lint._inherits_memory", lambda context: forked)
     for i in range(6):
         shutil.copy(site / "site" / "a.html", site / "site" / f"copy{i}.html")
     serial = lint("site", "--format", "json")

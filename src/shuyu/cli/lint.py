@@ -6,6 +6,7 @@ import glob
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Annotated
 
 import typer
@@ -37,6 +38,10 @@ from shuyu.formats import read_document
 from shuyu.fsutil import write_atomic
 from shuyu.model import Finding
 from shuyu.signature import signature
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+    from multiprocessing.context import BaseContext
 
 #: Suffixes a directory is searched for.
 LINTABLE = (".html", ".htm", ".xhtml", ".md", ".markdown", ".txt")
@@ -111,12 +116,34 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return Path(entry.path).is_file()
 
 
-# Worker state for --jobs: each process loads the glossary once (from the disk cache).
+# Worker state for --jobs: the glossary and its matcher, once per process.
 _WORKER: dict[str, object] = {}
 
 
 def _init_worker(paths: list[str], bundled: bool) -> None:
     _WORKER["gm"] = load_with_matcher(paths, bundled=bundled)
+
+
+def _inherits_memory(context: BaseContext) -> bool:
+    """True when the pool's workers start as copies of this process (fork)."""
+    return context.get_start_method() == "fork"
+
+
+def _pool(jobs: int, gm: tuple[object, object], layers: list[str], bundled: bool) -> Executor:
+    """A pool of ``jobs`` lint workers, each with the glossary ``gm`` (loaded from ``layers``)."""
+    # Imported here: concurrent.futures.process and multiprocessing take ~10 ms to import,
+    # which a one-page lint (the usual CI call) would pay for nothing.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context()
+    if _inherits_memory(context):
+        # A forked worker has the parent's memory, so the glossary and matcher loaded already
+        # are there: loading them again from the disk cache took each worker ~50 ms at start.
+        _WORKER["gm"] = gm
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(layers, bundled))
 
 
 def _lint_path(args: tuple[str, str | None, CheckSettings]):  # type: ignore[no-untyped-def]
@@ -175,13 +202,11 @@ def lint(
         files = expand_paths(inputs, config)
         work = [(f, file_type, settings_for(f)) for f in files]
         if jobs > 1 and len(files) > 1:
-            # Imported here: concurrent.futures.process and multiprocessing take ~10 ms to import,
-            # which a one-page lint (the usual CI call) would pay for nothing.
-            from concurrent.futures import ProcessPoolExecutor
-
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                     initargs=(layers, not no_bundled)) as pool:
-                results = list(pool.map(_lint_path, work, chunksize=max(1, len(work) // (jobs * 8))))
+            try:
+                with _pool(jobs, (g, matcher), layers, not no_bundled) as pool:
+                    results = list(pool.map(_lint_path, work, chunksize=max(1, len(work) // (jobs * 8))))
+            finally:
+                _WORKER.pop("gm", None)
         else:
             results = [lint_document(read_document(f, kind=file_type), g, matcher, s) for f, file_type, s in work]
         for found, occ in results:
