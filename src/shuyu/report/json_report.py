@@ -15,6 +15,7 @@ from typing import Any
 
 from shuyu.model import Finding
 from shuyu.model import Location
+from shuyu.model import Severity
 from shuyu.report._jsontext import encode_basestring
 from shuyu.report._jsontext import number
 from shuyu.report._jsontext import optional
@@ -87,11 +88,55 @@ def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
     # encoder: see _jsontext), laid out as json.dumps(indent=2) lays it out; the tests compare
     # the two on generated findings. A field of a type the template does not know raises TypeError.
     try:
-        block = ",\n".join([_finding_json(f, ctx) for f in ordered(findings)])
+        block = ",\n".join(_findings_json(ordered(findings), ctx))
     except TypeError:
         return json.dumps(report_dict(findings, ctx), ensure_ascii=False, indent=2) + "\n"
     head, tail = frame.split('\n  "findings": [],\n', 1)
     return f'{head}\n  "findings": [\n{block}\n  ],\n{tail}'
+
+
+#: Each severity as a JSON string.
+_SEVERITY_JSON = {s: encode_basestring(s.value) for s in Severity}
+
+
+def _findings_json(findings: list[Finding], ctx: ReportContext) -> list[str]:
+    """:func:`_finding_json` of each finding, in one loop for the usual one (a ~24,000-finding site).
+
+    The usual finding has a Severity, a str path, int lines and columns and no source: its
+    fields go into one template, each path is made relative and encoded once, and the numbers
+    are written by the f-string (an exact int formats as its repr). Any other finding goes
+    through :func:`_finding_json`, which writes or refuses it as before.
+    """
+    paths: dict[str, str] = {}
+    severities = _SEVERITY_JSON
+    out = []
+    for f in findings:
+        loc = f.location
+        path, line, column, end_line, end_column = loc.path, loc.line, loc.column, loc.end_line, loc.end_column
+        severity = f.severity
+        if (f.source is not None or type(severity) is not Severity or type(path) is not str or type(line) is not int
+                or type(column) is not int or type(end_line) is not int or type(end_column) is not int):
+            out.append(_finding_json(f, ctx))
+            continue
+        path_json = paths.get(path)
+        if path_json is None:
+            path_json = paths[path] = encode_basestring(relpath(path, ctx))
+        concept, expected, found = f.concept, f.expected, f.found
+        out.append(f'    {{\n'
+                   f'      "rule": {encode_basestring(f.rule)},\n'
+                   f'      "severity": {severities[severity]},\n'
+                   f'      "message": {encode_basestring(f.message)},\n'
+                   f'      "path": {path_json},\n'
+                   f'      "line": {line},\n'
+                   f'      "column": {column},\n'
+                   f'      "end_line": {end_line},\n'
+                   f'      "end_column": {end_column},\n'
+                   f'      "concept": {"null" if concept is None else encode_basestring(concept)},\n'
+                   f'      "expected": {"null" if expected is None else encode_basestring(expected)},\n'
+                   f'      "found": {"null" if found is None else encode_basestring(found)},\n'
+                   f'      "source": null\n'
+                   f'    }}')
+    return out
 
 
 def _location_json(loc: Location, ctx: ReportContext, indent: str) -> str:
