@@ -49,7 +49,7 @@ def test_the_decorator_keeps_the_signature_typer_reads() -> None:
     gc.enable()
     assert wrapped("a", jobs=2) == ("a", 2, False)
     assert gc.isenabled()
-    assert inspect.signature(lint).parameters["jobs"].default == 1
+    assert inspect.signature(lint).parameters["jobs"].default == 0
 
 
 def test_lint_runs_without_the_collector_and_restores_it(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -107,6 +107,46 @@ def test_jobs_give_identical_output(site: Path, forked: bool, monkeypatch: pytes
     assert parallel.stdout == serial.stdout
 
 
+def test_jobs_zero_lints_in_parallel_from_the_threshold_with_the_same_output(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shuyu.cli.lint as lint_cli
+
+    for i in range(6):
+        shutil.copy(site / "site" / "a.html", site / "site" / f"copy{i}.html")
+    serial = lint("site", "--format", "json", "--jobs", "1")
+    pools: list[int] = []
+    real_pool = lint_cli._pool
+    monkeypatch.setattr(lint_cli, "_pool", lambda jobs, *rest: pools.append(jobs) or real_pool(jobs, *rest))
+    monkeypatch.setattr(lint_cli.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert lint("site", "--format", "json").stdout == serial.stdout  # the default is --jobs 0
+    assert pools == []  # a few kB: one process
+    monkeypatch.setattr(lint_cli, "AUTO_JOBS_FROM", 1_000)
+    assert lint("site", "--format", "json").stdout == serial.stdout
+    assert pools == [3]  # one per CPU the process may use
+
+
+def test_auto_jobs_counts_cpus_files_and_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shuyu.cli.lint as lint_cli
+
+    files = []
+    for i in range(3):
+        (tmp_path / f"{i}.md").write_text("x" * 600, encoding="utf-8")
+        files.append(str(tmp_path / f"{i}.md"))
+    monkeypatch.setattr(lint_cli, "AUTO_JOBS_FROM", 1_000)
+    monkeypatch.setattr(lint_cli.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert lint_cli.auto_jobs(files) == 3  # no more processes than files
+    assert lint_cli.auto_jobs(files[:1]) == 1
+    assert lint_cli.auto_jobs([*files, str(tmp_path / "gone.md")]) == 4  # a missing file is reported later
+    monkeypatch.setattr(lint_cli, "AUTO_JOBS_FROM", 10_000)
+    assert lint_cli.auto_jobs(files) == 1  # 1,800 bytes: not worth a pool
+    monkeypatch.setattr(lint_cli, "AUTO_JOBS_FROM", 1_000)
+    monkeypatch.setattr(lint_cli.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert lint_cli.auto_jobs(files) == 1
+    monkeypatch.setattr(lint_cli, "MAX_AUTO_JOBS", 2)
+    monkeypatch.setattr(lint_cli.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert lint_cli.auto_jobs(files) == 2
+
+
 def test_fail_on_and_clean_page(site: Path) -> None:
     (site / "clean.md").write_text("Huang Qin, Secretary of the CPC Wuxi Municipal Committee.\n", encoding="utf-8")
     assert lint("clean.md").exit_code == 0
