@@ -173,7 +173,7 @@ class Location:
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickled as its fields in order (how a ``--jobs`` worker's findings travel to the parent): the
         slotted dataclass's generic ``__getstate__``/``__setstate__`` walk ``fields()`` in Python."""
-        return (_location, (self.path, self.line, self.column, self.end_line, self.end_column))
+        return (_restore, (Location, (self.path, self.line, self.column, self.end_line, self.end_column)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, init=False)
@@ -210,8 +210,8 @@ class Finding:
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickled as its fields in order, as :class:`Location` is."""
-        return (_finding, (self.rule, self.severity, self.location, self.message, self.concept, self.expected,
-                           self.found, self.source, self.context, self.source_context))
+        return (_restore, (Finding, (self.rule, self.severity, self.location, self.message, self.concept,
+                                     self.expected, self.found, self.source, self.context, self.source_context)))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by place, then rule: the order every reporter prints in."""
@@ -224,35 +224,13 @@ _LOCATION_SET = tuple(Location.__dict__[name].__set__ for name in Location.__slo
 _FINDING_SET = tuple(Finding.__dict__[name].__set__ for name in Finding.__slots__)
 
 
-def _location(path: str, line: int, column: int, end_line: int, end_column: int) -> Location:
-    """A :class:`Location` from what its ``__reduce__`` gives."""
-    loc = _new(Location)
-    set_ = _LOCATION_SET
-    set_[0](loc, path)
-    set_[1](loc, line)
-    set_[2](loc, column)
-    set_[3](loc, end_line)
-    set_[4](loc, end_column)
-    return loc
+def _restore(cls: type[Location] | type[Finding], values: tuple[object, ...]) -> Location | Finding:
+    """A :class:`Location` or :class:`Finding` from the fields its ``__reduce__`` gives, in order."""
+    obj = _new(cls)
+    for set_, value in zip(_SETTERS[cls], values, strict=True):
+        set_(obj, value)
+    return obj
 
 
-def _finding(rule: str, severity: Severity, location: Location, message: str, concept: str | None,
-             expected: str | None, found: str | None, source: Location | None, context: str,
-             source_context: str) -> Finding:
-    """A :class:`Finding` from what its ``__reduce__`` gives."""
-    f = _new(Finding)
-    set_ = _FINDING_SET
-    set_[0](f, rule)
-    set_[1](f, severity)
-    set_[2](f, location)
-    set_[3](f, message)
-    set_[4](f, concept)
-    set_[5](f, expected)
-    set_[6](f, found)
-    set_[7](f, source)
-    set_[8](f, context)
-    set_[9](f, source_context)
-    return f
-
-
+_SETTERS: dict[type, tuple] = {Location: _LOCATION_SET, Finding: _FINDING_SET}
 _new = object.__new__

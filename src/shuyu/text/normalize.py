@@ -216,7 +216,7 @@ def normalize_en_bytes(text: str) -> tuple[bytes, OffsetMap | None] | None:
     can match there), and the map back to ``text`` (None: identity).
 
     Lower-casing is one table pass over bytes instead of ``str.lower`` over text with curly
-    quotes, which goes character by character through the Unicode tables (a tenth of a lint run),
+    quotes, which goes character by character through the Unicode tables (a tenth of the matching),
     and the automaton then gets one byte per character, whose offsets it gives without converting
     from UTF-8. None when ``text`` holds a character whose lower case is in Latin-1 while it is
     not (that case needs :func:`normalize_en`).
