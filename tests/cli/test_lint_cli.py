@@ -107,6 +107,19 @@ def test_jobs_give_identical_output(site: Path, forked: bool, monkeypatch: pytes
     assert parallel.stdout == serial.stdout
 
 
+def test_workers_that_load_the_glossary_pause_the_cyclic_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import shuyu.cli.lint as lint_cli
+
+    # As a spawned worker would: not a copy of a parent whose lint paused the collector.
+    monkeypatch.setattr(lint_cli, "_inherits_memory", lambda context: False)
+    assert gc.isenabled()
+    with lint_cli._pool(1, (None, None), [str(TINY)], False) as pool:
+        assert pool.submit(gc.isenabled).result() is False
+    assert gc.isenabled()
+
+
 def test_jobs_zero_lints_in_parallel_from_the_threshold_with_the_same_output(
         site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shuyu.cli.lint as lint_cli

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import sys
@@ -146,6 +147,10 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(paths: list[str], bundled: bool) -> None:
+    # A worker that is not a fork of the parent (spawn, forkserver) starts with the cyclic collector
+    # on: pause it as the parent's lint does (a forked worker inherits the pause). The worker's
+    # process ends with the pool, so nothing turns it back on.
+    gc.disable()
     _WORKER["gm"] = load_with_matcher(paths, bundled=bundled)
 
 
