@@ -9,6 +9,7 @@ not shadow the standard library inside the package.)
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
@@ -100,65 +101,40 @@ _SEVERITY_JSON = {s: encode_basestring(s.value) for s in Severity}
 
 
 def _findings_json(findings: list[Finding], ctx: ReportContext) -> list[str]:
-    """:func:`_finding_json` of each finding, in one loop for the usual one (a ~24,000-finding site).
-
-    The usual finding has a Severity, a str path, int lines and columns and no source: its
-    fields go into one template, each path is made relative and encoded once, and the numbers
-    are written by the f-string (an exact int formats as its repr). Any other finding goes
-    through :func:`_finding_json`, which writes or refuses it as before.
-    """
+    """:func:`_finding_json` of each finding, each path made relative and encoded once for the
+    report (a ~24,000-finding site has 1,200 paths)."""
     paths: dict[str, str] = {}
-    severities = _SEVERITY_JSON
-    out = []
-    for f in findings:
-        loc = f.location
-        path, line, column, end_line, end_column = loc.path, loc.line, loc.column, loc.end_line, loc.end_column
-        severity = f.severity
-        if (f.source is not None or type(severity) is not Severity or type(path) is not str or type(line) is not int
-                or type(column) is not int or type(end_line) is not int or type(end_column) is not int):
-            out.append(_finding_json(f, ctx))
-            continue
-        path_json = paths.get(path)
-        if path_json is None:
-            path_json = paths[path] = encode_basestring(relpath(path, ctx))
-        concept, expected, found = f.concept, f.expected, f.found
-        out.append(f'    {{\n'
-                   f'      "rule": {encode_basestring(f.rule)},\n'
-                   f'      "severity": {severities[severity]},\n'
-                   f'      "message": {encode_basestring(f.message)},\n'
-                   f'      "path": {path_json},\n'
-                   f'      "line": {line},\n'
-                   f'      "column": {column},\n'
-                   f'      "end_line": {end_line},\n'
-                   f'      "end_column": {end_column},\n'
-                   f'      "concept": {"null" if concept is None else encode_basestring(concept)},\n'
-                   f'      "expected": {"null" if expected is None else encode_basestring(expected)},\n'
-                   f'      "found": {"null" if found is None else encode_basestring(found)},\n'
-                   f'      "source": null\n'
-                   f'    }}')
-    return out
+
+    def path_json(path: str) -> str:
+        encoded = paths.get(path)
+        if encoded is None:
+            encoded = paths[path] = encode_basestring(relpath(path, ctx))
+        return encoded
+
+    return [_finding_json(f, path_json) for f in findings]
 
 
-def _location_json(loc: Location, ctx: ReportContext, indent: str) -> str:
+def _location_json(loc: Location, path_json: Callable[[str], str], indent: str) -> str:
     """The fields of :func:`location_dict`, one per line at ``indent``, without braces."""
-    return (f'{indent}"path": {encode_basestring(relpath(loc.path, ctx))},\n'
+    return (f'{indent}"path": {path_json(loc.path)},\n'
             f'{indent}"line": {number(loc.line)},\n'
             f'{indent}"column": {number(loc.column)},\n'
             f'{indent}"end_line": {number(loc.end_line)},\n'
             f'{indent}"end_column": {number(loc.end_column)}')
 
 
-def _finding_json(f: Finding, ctx: ReportContext) -> str:
+def _finding_json(f: Finding, path_json: Callable[[str], str]) -> str:
     """:func:`finding_dict` at the depth of the findings list, as json.dumps(indent=2) lays it out."""
     if f.source is None:
         source = "null"
     else:
-        source = "{\n" + _location_json(f.source, ctx, "        ") + "\n      }"
+        source = "{\n" + _location_json(f.source, path_json, "        ") + "\n      }"
+    severity = _SEVERITY_JSON[f.severity] if type(f.severity) is Severity else encode_basestring(f.severity.value)
     return (f'    {{\n'
             f'      "rule": {encode_basestring(f.rule)},\n'
-            f'      "severity": {encode_basestring(f.severity.value)},\n'
+            f'      "severity": {severity},\n'
             f'      "message": {encode_basestring(f.message)},\n'
-            f'{_location_json(f.location, ctx, "      ")},\n'
+            f'{_location_json(f.location, path_json, "      ")},\n'
             f'      "concept": {optional(f.concept)},\n'
             f'      "expected": {optional(f.expected)},\n'
             f'      "found": {optional(f.found)},\n'
