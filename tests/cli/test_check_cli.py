@@ -62,10 +62,12 @@ def test_bilingual_files_point_at_the_pair_line(tmp_path: Path, suffix: str) -> 
     assert text.splitlines()[finding["line"] - 1].find("CCP") != -1
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "gb18030"])
-def test_source_encodings(tmp_path: Path, encoding: str) -> None:
+@pytest.mark.parametrize(("encoding", "source"), [("utf-8-sig", "无锡市委书记黄钦出席。"), ("utf-16", "无锡市委书记黄钦出席。"),
+                                                  ("gb18030", "无锡市委书记黄钦出席。"), ("big5hkscs", "無錫市委書記黃欽出席。")])
+def test_source_encodings(tmp_path: Path, encoding: str, source: str) -> None:
+    # Clean (exit 0) only when the source was read right: else 无锡市委书记 is missing from the English.
     zh = tmp_path / "s.txt"
-    zh.write_bytes("无锡市委书记黄钦出席。".encode(encoding))
+    zh.write_bytes(source.encode(encoding))
     en = tmp_path / "t.txt"
     en.write_text("Huang Qin, Secretary of the CPC Wuxi Municipal Committee, attended.", encoding="utf-8")
     result = runner.invoke(app, ["check", str(zh), str(en)])
@@ -79,6 +81,18 @@ def test_undecodable_file_names_the_byte(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "byte 10" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_japanese_file_is_refused_by_name(tmp_path: Path) -> None:
+    # Shift_JIS bytes decode as GB18030 too, into Chinese-looking nonsense: one line, exit 2.
+    ja = tmp_path / "ja.txt"
+    ja.write_bytes("無錫市の代表団は本日、徐州市を訪問しました。".encode("shift_jis"))
+    en = tmp_path / "en.txt"
+    en.write_text("The Wuxi delegation visited Xuzhou today.", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(ja), str(en)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"shuyu: error: {ja}: reads as Japanese (Shift_JIS), not as Chinese (shuyu reads UTF-8, UTF-16, "
+                             "GB18030 and Big5: save the file as UTF-8)\n")
 
 
 def test_usage_errors() -> None:

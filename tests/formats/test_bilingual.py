@@ -104,6 +104,12 @@ def test_tsv_encodings(tmp_path: Path, codec: str) -> None:
     assert pairs_of(path) == [("1", ZH1, EN1, 1), ("2", ZH3, EN3, 2)]
 
 
+def test_tsv_big5_traditional(tmp_path: Path) -> None:
+    zh1, zh2 = "無錫市委書記黃欽出席會議。", "徐州市委書記周鐵根表示，要把合作推向深入。"
+    path = write(tmp_path / "p.tsv", f"{zh1}\t{EN1}\r\n{zh2}\t{EN3}\r\n".encode("big5hkscs"))
+    assert pairs_of(path) == [("1", zh1, EN1, 1), ("2", zh2, EN3, 2)]
+
+
 def test_tsv_gzip(tmp_path: Path) -> None:
     path = write(tmp_path / "p.tsv.gz", f"{ZH1}\t{EN1}\n{ZH2}\t{EN2}\n".encode())
     assert pairs_of(path) == [("1", ZH1, EN1, 1), ("2", ZH2, EN2, 2)]
@@ -127,7 +133,7 @@ def test_tsv_bad_byte_in_the_first_block(tmp_path: Path) -> None:
     path = write(tmp_path / "p.tsv", f"{ZH1}\t{EN1}\n".encode() + b"x\ty\xc3(\n")
     err = error_of(path)
     at = len(f"{ZH1}\t{EN1}\n".encode()) + 3
-    assert (err.message, err.line, err.column) == (f"cannot decode as UTF-8 or GB18030 at byte {at}", 2, 4)
+    assert (err.message, err.line, err.column) == (f"cannot decode as UTF-8, GB18030 or Big5 at byte {at}", 2, 4)
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not-gzip", "bad-crc", "corrupt-body"])

@@ -70,6 +70,47 @@ def test_gbk_and_gb18030_chinese_prose(codec: str) -> None:
     assert decode_bytes(PROSE.encode(codec), "a.txt") == (PROSE, "gb18030")
 
 
+# The same release in traditional characters, as Hong Kong and Taiwan publish it.
+TRADITIONAL = ("為深入貫徹落實黨中央、國務院關於推進南北合作的決策部署，3月18日，無錫市委書記黃欽率無錫市黨政代表團"
+               "赴徐州市考察。\r\n會議強調，要堅持以人民為中心的發展思想。\r\n")
+
+
+@pytest.mark.parametrize("codec", ["big5", "big5hkscs", "cp950"])
+def test_big5_traditional_chinese(codec: str) -> None:
+    assert decode_bytes(TRADITIONAL.encode(codec), "a.txt") == (TRADITIONAL, "big5hkscs")
+
+
+def test_big5_hong_kong_characters() -> None:
+    hk = "石硤尾邨重建計劃已獲批准。\n"  # 邨 is a Hong Kong addition (HKSCS), not in plain Big5
+    data = hk.encode("big5hkscs")
+    with pytest.raises(UnicodeEncodeError):
+        hk.encode("big5")
+    assert decode_bytes(data, "a.txt") == (hk, "big5hkscs")
+
+
+@pytest.mark.parametrize(("text", "codec", "language"), [
+    ("東京都は本日、新しい経済対策を発表しました。知事は記者会見で説明した。", "shift_jis", "Japanese (Shift_JIS)"),
+    ("無錫市の代表団は徐州市を訪問し、協力協定に署名した。", "cp932", "Japanese (Shift_JIS)"),
+    ("東京都は本日、新しい経済対策を発表しました。知事は記者会見で説明した。", "euc_jp", "Japanese (EUC-JP)"),
+    ("중국 정부는 오늘 새로운 경제 조치를 발표했다. 시장은 기자회견에서 설명했다.", "euc_kr", "Korean (EUC-KR)"),
+    ("우시시 대표단은 오늘 쉬저우시를 방문하여 협력 협정에 서명했다.", "cp949", "Korean (EUC-KR)"),
+])
+def test_japanese_and_korean_are_refused_by_name(text: str, codec: str, language: str) -> None:
+    data = text.encode(codec)
+    assert data.decode("gb18030") != text  # what used to be read: no error, and nothing of the real text
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "a.txt")
+    assert info.value.message == f"reads as {language}, not as Chinese"
+    assert info.value.hint == "shuyu reads UTF-8, UTF-16, GB18030 and Big5: save the file as UTF-8"
+
+
+@pytest.mark.parametrize("text", ["压实责任 各部门强化防汛救灾工作", "作者 胡贵龙 潘雨洁", "美中贸谈代表 传8月会面",
+                                  "日本首相在东京会见了中国代表团。", "“日本の店”在无锡开业。"])
+def test_chinese_headlines_with_spaces_stay_chinese(text: str) -> None:
+    # Chinese read as CP949 gives Hangul too: a headline's one or two spaces must not make it Korean.
+    assert decode_bytes(text.encode("gb18030"), "a.txt") == (text, "gb18030")
+
+
 def test_gb18030_characters_outside_gbk() -> None:
     # 𠮷 (U+20BB7, CJK extension B) exists only in GB18030, as a four-byte sequence.
     text = "刘䶮是南汉开国皇帝，𠮷字见于日本姓氏。\n"
@@ -93,9 +134,9 @@ def test_damaged_utf8_is_refused_at_the_bad_byte() -> None:
     with pytest.raises(InputError) as info:
         decode_bytes(bytes(data), "release.zh.txt")
     err = info.value
-    assert err.message == f"cannot decode as UTF-8 or GB18030 at byte {bad}"
+    assert err.message == f"cannot decode as UTF-8, GB18030 or Big5 at byte {bad}"
     assert (err.path, err.line, err.column, err.hint) == ("release.zh.txt", 2, 5, "save the file as UTF-8")
-    assert str(err) == (f"release.zh.txt:2:5: cannot decode as UTF-8 or GB18030 at byte {bad} "
+    assert str(err) == (f"release.zh.txt:2:5: cannot decode as UTF-8, GB18030 or Big5 at byte {bad} "
                         "(save the file as UTF-8)")
 
 
@@ -106,14 +147,14 @@ def test_damaged_utf8_with_several_bad_bytes_names_the_first() -> None:
         data[k] = 0x80
     with pytest.raises(InputError) as info:
         decode_bytes(bytes(data), "a.txt")
-    assert info.value.message == f"cannot decode as UTF-8 or GB18030 at byte {third_line}"
+    assert info.value.message == f"cannot decode as UTF-8, GB18030 or Big5 at byte {third_line}"
     assert (info.value.line, info.value.column) == (3, 1)
 
 
 def test_undecodable_ascii_file_line_and_column() -> None:
     with pytest.raises(InputError) as info:
         decode_bytes(b"ab\r\ncd\ref\xffgh", "a.txt")
-    assert info.value.message == "cannot decode as UTF-8 or GB18030 at byte 9"
+    assert info.value.message == "cannot decode as UTF-8, GB18030 or Big5 at byte 9"
     assert (info.value.line, info.value.column) == (3, 3)
 
 
@@ -131,7 +172,7 @@ def test_undecodable_ascii_file_line_and_column() -> None:
 def test_latin1_is_not_mistaken_for_gbk(text: str, at: int, codec: str) -> None:
     with pytest.raises(InputError) as info:
         decode_bytes(text.encode(codec), "a.txt")
-    assert info.value.message == f"cannot decode as UTF-8 or GB18030 at byte {at}"
+    assert info.value.message == f"cannot decode as UTF-8, GB18030 or Big5 at byte {at}"
     assert (info.value.line, info.value.column) == (1, at + 1)
 
 
@@ -220,7 +261,7 @@ def test_decode_error_from_file_names_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"line one\nline \xc3( two\n")
     with pytest.raises(InputError) as info:
         read_text(str(path))
-    assert str(info.value) == f"{path}:2:6: cannot decode as UTF-8 or GB18030 at byte 14 (save the file as UTF-8)"
+    assert str(info.value) == f"{path}:2:6: cannot decode as UTF-8, GB18030 or Big5 at byte 14 (save the file as UTF-8)"
 
 
 def test_newstest_source_in_every_encoding(tmp_path: Path) -> None:
@@ -234,6 +275,32 @@ def test_newstest_source_in_every_encoding(tmp_path: Path) -> None:
         copy = tmp_path / f"src.{codec}.gz"
         copy.write_bytes(gzip.compress(head.encode(codec)))
         assert read_text(copy) == (head, name)
+
+
+@pytest.mark.external
+def test_every_newstest_line_in_gb18030_and_big5() -> None:
+    # One line is the hardest case for telling Chinese from Japanese and Korean: each of the
+    # 2,950 Chinese lines of newstest must read back as it was, in GB18030 and (converted to
+    # traditional characters, where Big5 holds them) in Big5.
+    import opencc
+
+    root = external("wmt21-newstest-zhen")
+    lines = [line for path in (root / "sources" / "newstest2021.zh-en.src.zh",
+                               root / "references" / "newstest2021.en-zh.ref.A.zh")
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) == 2950
+    assert [line for line in lines if decode_bytes(line.encode("gb18030"), "x") != (line, "gb18030")] == []
+    to_traditional = opencc.OpenCC("s2t")
+    chunks = ["\n".join(lines[i:i + 3]) for i in range(0, len(lines), 3)]
+    read = 0
+    for chunk in map(to_traditional.convert, chunks):
+        try:
+            data = chunk.encode("big5hkscs")
+        except UnicodeEncodeError:
+            continue  # a character Big5 lacks
+        assert decode_bytes(data, "x") == (chunk, "big5hkscs")
+        read += 1
+    assert read == 526
 
 
 # --- properties --------------------------------------------------------------------------------
@@ -269,13 +336,17 @@ def test_any_bytes_decode_or_raise_input_error(data: bytes) -> None:
     except InputError as err:
         error = err
     if error is None:
-        assert encoding in ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030")
+        assert encoding in ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5hkscs")
         # Decoding lost nothing: the text encodes back to the very bytes (after the BOM).
         if encoding == "utf-16":
             assert (codecs.BOM_UTF16_LE if data.startswith(codecs.BOM_UTF16_LE) else codecs.BOM_UTF16_BE) + text.encode(
                 "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be") == data
         else:
             assert text.encode(encoding) == data
+    elif error.message.startswith("reads as "):  # a judgement of the whole file: no position
+        assert (error.path, error.line, error.message) in {
+            ("p.bin", 0, f"reads as {language}, not as Chinese")
+            for language in ("Japanese (Shift_JIS)", "Japanese (EUC-JP)", "Korean (EUC-KR)")}
     else:
         assert (error.path, error.line >= 1, error.column >= 1) == ("p.bin", True, True)
         assert error.message.startswith("cannot decode as ")

@@ -84,9 +84,9 @@ def _sniff(head: bytes, complete: bool, path: Path) -> tuple[str, int]:
         return "utf-8", 0
     except UnicodeDecodeError:
         pass
-    # Whole lines only: in UTF-8 and GB18030 a 0x0A byte is always a line end.
+    # Whole lines only: in UTF-8, GB18030 and Big5 a 0x0A byte is always a line end.
     sample = head if complete or b"\n" not in head else head[: head.rindex(b"\n") + 1]
-    _, encoding = decode_bytes(sample, str(path))  # utf-8 (the bad byte is past the sample), gb18030 or utf-16-*
+    _, encoding = decode_bytes(sample, str(path))  # utf-8 (the bad byte is past the sample), gb18030, big5hkscs or utf-16-*
     return encoding, 0
 
 
@@ -159,7 +159,7 @@ def _decoded_blocks(path: Path) -> Iterator[tuple[int, list[str]]]:
                 if not block:
                     return
             try:
-                # In UTF-8 and GB18030 a 0x0A or 0x0D byte is always a line end, never part of a character:
+                # In UTF-8, GB18030 and Big5 a 0x0A or 0x0D byte is always a line end, never part of a character:
                 # decoding whole lines together is decoding them one by one.
                 text = block.decode(encoding)
             except UnicodeDecodeError:

@@ -1,4 +1,8 @@
-"""Reading bytes as text: UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly UTF-16), GB18030/GBK.
+"""Reading bytes as text: UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly UTF-16), GB18030/GBK,
+and Big5 (with the Hong Kong additions) for traditional Chinese.
+
+Japanese and Korean files in their legacy encodings are refused by name: their bytes also decode as
+GB18030, into Chinese-looking nonsense that no later check could tell from a bad translation.
 
 Line ends are never touched: every later position is an offset into exactly the text decoded here.
 """
@@ -31,12 +35,14 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """Decode a file's bytes; the result keeps every character (line ends untouched).
 
     UTF-8 is tried first (strictly); then Chinese prose saved as UTF-16 without a BOM; GB18030 only
-    when the bytes are not UTF-8, decode cleanly as GB18030 and read as Chinese text.
+    when the bytes are not UTF-8, decode cleanly as GB18030 and read as Chinese text that is not
+    Japanese or Korean in disguise; then Big5 (HKSCS) when it reads as Chinese prose.
 
     :param data: the file's bytes.
     :param path: the file's name, for error messages.
     :returns: the text and the name of the encoding used.
-    :raises InputError: naming the byte offset where neither UTF-8 nor GB18030 works.
+    :raises InputError: naming the byte offset where neither UTF-8 nor GB18030 works, or the
+        language of a Japanese or Korean file.
     """
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path, 3), "utf-8-sig"
@@ -60,10 +66,21 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise _undecodable(data, max(utf8_at, exc.start), path) from None
-    if _looks_chinese(text):
+        text, bad_at = "", max(utf8_at, exc.start)
+    else:
+        bad_at = utf8_at
+    if text and _looks_chinese(text):
+        other = _japanese_or_korean(data, text)
+        if other:
+            raise InputError(f"reads as {other}, not as Chinese", path=path,
+                             hint="shuyu reads UTF-8, UTF-16, GB18030 and Big5: save the file as UTF-8")
         return text, "gb18030"
-    raise _undecodable(data, utf8_at, path)
+    # Big5 second: its two-byte codes are nearly all GBK codes too, so a GB2312 file read as Big5
+    # can pass; a Big5 file read as GB18030 turns its punctuation into private-use characters.
+    traditional = _big5(data)
+    if traditional is not None:
+        return traditional, "big5hkscs"
+    raise _undecodable(data, bad_at, path)
 
 
 def _strict(data: bytes, encoding: str, path: str, offset: int) -> str:
@@ -77,7 +94,7 @@ def _strict(data: bytes, encoding: str, path: str, offset: int) -> str:
 
 def _undecodable(data: bytes, at: int, path: str) -> InputError:
     line, column = _position(data, at, "utf-8")
-    return InputError(f"cannot decode as UTF-8 or GB18030 at byte {at}", path=path, line=line, column=column, hint=HINT)
+    return InputError(f"cannot decode as UTF-8, GB18030 or Big5 at byte {at}", path=path, line=line, column=column, hint=HINT)
 
 
 def _position(data: bytes, at: int, encoding: str) -> tuple[int, int]:
@@ -159,6 +176,53 @@ def _looks_chinese(text: str) -> bool:
     if not han or len(_CJKISH.findall(text)) < 0.9 * non_ascii:
         return False
     return len(_HAN_BESIDE_LETTER.findall(text)) < 0.5 * han
+
+
+_KANA = lazy(r"[\u3041-\u30ff]")
+_HANGUL = lazy(r"[\uac00-\ud7a3]")
+# Korean separates words with spaces; Chinese text has hardly a space between two characters.
+_SPACED_HANGUL = lazy(r"[\uac00-\ud7a3] [\uac00-\ud7a3]")
+
+
+def _japanese_or_korean(data: bytes, gb_text: str) -> str:
+    """The language and encoding ``data`` is written in when it is Japanese or Korean (``gb_text``,
+    its GB18030 reading, looks Chinese), else ``""``.
+
+    EUC-JP shares GB2312's rows of kana, so its GB18030 reading keeps them; Shift_JIS is read as
+    CP932 (its Windows superset) and EUC-KR as CP949. Japanese prose is a third kana or more, and
+    Chinese text read in either has hardly any; Korean read as CP949 is Hangul words between
+    spaces, while Chinese read as CP949 gives Hangul too but no spaces between them.
+    """
+    # Three kana at least: Chinese borrows the odd "の" (日本の店).
+    if len(_KANA.findall(gb_text)) >= max(3, 0.2 * len(_NON_ASCII.findall(gb_text))):
+        return "Japanese (EUC-JP)"
+    for encoding, language in (("cp932", "Japanese (Shift_JIS)"), ("cp949", "Korean (EUC-KR)")):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = len(_NON_ASCII.findall(text))
+        if encoding == "cp932" and len(_KANA.findall(text)) >= max(3, 0.2 * wide):
+            return language
+        if encoding == "cp949":
+            hangul = len(_HANGUL.findall(text))
+            spaced = len(_SPACED_HANGUL.findall(text))
+            # Three word breaks at least: a Chinese headline ("作者 胡贵龙 潘雨洁") has one or two.
+            if hangul >= 0.6 * wide and spaced >= max(3, 0.1 * hangul):
+                return language
+    return ""
+
+
+def _big5(data: bytes) -> str | None:
+    """The text of ``data`` read as Big5 with the Hong Kong additions, when it decodes and reads as
+    Chinese prose (Chinese punctuation among its characters), else None."""
+    try:
+        text = data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return None
+    if _HAN.search(text) and _CHINESE_PUNCTUATION.search(text) and _looks_chinese(text):
+        return text
+    return None
 
 
 def read_bytes(path: str | Path) -> bytes:
