@@ -120,6 +120,7 @@ def lint_in_process(site: Path, glossary_dirs: list[str], bundled: bool) -> tupl
     g, m = load_with_matcher(glossary_dirs, bundled=bundled)
     settings = CheckSettings(LINT_RULES)
     files = sorted(site.iterdir())
+    m.expect(site_bytes(site))  # as `shuyu lint --jobs 1` tells its matcher (a DFA for this much text)
 
     def go() -> set[tuple[str, int, int]]:
         # As `shuyu lint` runs: the cyclic collector paused (shuyu/cli/_gc.py), or its full passes

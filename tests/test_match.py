@@ -233,3 +233,71 @@ def test_latin1_terms_are_found_in_either_case_next_to_any_script() -> None:
     as_text = Matcher(matcher.tables)
     as_text._automata["en"] = as_text._automaton(as_text.tables["en"], ahocorasick_rs.MatchKind.Standard)
     assert as_text.find_en(text) == matcher.find_en(text)
+
+
+def _dfa_matcher() -> Matcher:
+    """TINY_MATCHER's tables, told to expect enough text for DFAs."""
+    matcher = Matcher(TINY_MATCHER.tables)
+    matcher.expect(10**12)
+    return matcher
+
+
+DFA_MATCHER = _dfa_matcher()
+
+
+def test_dfa_only_when_the_expected_text_pays_for_it() -> None:
+    from shuyu import match
+
+    matcher = Matcher(TINY_MATCHER.tables)
+    english = matcher.tables["en"]
+    assert not matcher._dfa(english)  # nothing said: most runs search a page or two
+    matcher.expect(match.DFA_BYTES_PER_PATTERN * len(english.patterns) - 1)
+    assert not matcher._dfa(english)
+    matcher.expect(match.DFA_BYTES_PER_PATTERN * len(english.patterns))
+    assert matcher._dfa(english)
+    assert DFA_MATCHER._dfa(english)
+    assert DFA_MATCHER._dfa(matcher.tables["zh"])
+    huge = match.PatternTable("en", ["x"] * (match.DFA_MAX_PATTERNS + 1), [()] * (match.DFA_MAX_PATTERNS + 1))
+    assert not DFA_MATCHER._dfa(huge)  # a national glossary's DFA would take seconds and hundreds of MB
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_dfa_finds_what_the_nfa_finds(data) -> None:
+    en = [*_pieces(TINY_MATCHER, "en"), "WUXI", "’s", "s", "es", " ", "\n", "Ł", "北", "?", "é", "\u212a", "x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(en), max_size=10)))
+    assert DFA_MATCHER.find_en(text) == TINY_MATCHER.find_en(text)
+    zh = [*_pieces(TINY_MATCHER, "zh"), "無錫", "ＸＺ", "乾隆", "的", "，", "市", "委"]
+    text = "".join(data.draw(st.lists(st.sampled_from(zh), max_size=10)))
+    assert DFA_MATCHER.find_zh(text) == TINY_MATCHER.find_zh(text)
+
+
+def test_expect_builds_the_automata_as_dfas(monkeypatch) -> None:
+    import ahocorasick_rs
+
+    built = []
+    real = ahocorasick_rs.BytesAhoCorasick
+
+    class Spy:  # records the implementation asked for (the automata cannot be asked afterwards)
+        def __init__(self, name: str) -> None:
+            self.real = getattr(ahocorasick_rs, name)
+
+        def __call__(self, patterns, **kw):  # type: ignore[no-untyped-def]
+            built.append(kw["implementation"])
+            return self.real(patterns, **kw)
+
+    monkeypatch.setattr("shuyu.match.ahocorasick_rs", type("Module", (), {
+        "AhoCorasick": Spy("AhoCorasick"), "BytesAhoCorasick": real, "MatchKind": ahocorasick_rs.MatchKind,
+        "Implementation": ahocorasick_rs.Implementation}))
+    asked = []
+    build = Matcher._automaton
+    monkeypatch.setattr(Matcher, "_automaton", staticmethod(
+        lambda table, kind, **kw: asked.append((table.lang, kw["dfa"])) or build(table, kind, **kw)))
+    small, large = Matcher(TINY_MATCHER.tables), Matcher(TINY_MATCHER.tables)
+    large.expect(10**9)
+    for matcher in (small, large):
+        matcher.find_zh("无锡")
+        matcher.find_en("Wuxi")
+    assert asked == [("zh", False), ("en", False), ("zh", True), ("en", True)]
+    nfa, dfa = ahocorasick_rs.Implementation.ContiguousNFA, ahocorasick_rs.Implementation.DFA
+    assert built == [nfa, dfa]

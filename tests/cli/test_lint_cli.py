@@ -138,6 +138,23 @@ def test_jobs_zero_lints_in_parallel_from_the_threshold_with_the_same_output(
     assert pools == [3]  # one per CPU the process may use
 
 
+def test_each_process_expects_its_share_of_the_bytes(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The matcher is told how much text a process will search, so a large share gets the faster
+    # automaton (shuyu.match.Matcher.expect); with --jobs each process searches a part.
+    from shuyu.match import Matcher
+
+    expected: list[int] = []
+    real_expect = Matcher.expect
+    monkeypatch.setattr(Matcher, "expect", lambda self, n: expected.append(n) or real_expect(self, n))
+    total = sum(p.stat().st_size for p in (site / "site").iterdir())
+    serial = lint("site", "--format", "json", "--jobs", "1")
+    assert lint("site", "--format", "json", "--jobs", "2").stdout == serial.stdout
+    assert lint("site", "--format", "json", "--jobs", "5").stdout == serial.stdout  # more jobs than files
+    assert expected == [total, total // 2, total // 2]
+    monkeypatch.setattr("shuyu.match.DFA_BYTES_PER_PATTERN", 0)  # every automaton a DFA: the same report
+    assert lint("site", "--format", "json", "--jobs", "1").stdout == serial.stdout
+
+
 def test_auto_jobs_counts_cpus_files_and_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shuyu.cli.lint as lint_cli
 

@@ -125,20 +125,27 @@ AUTO_JOBS_FROM = 4_000_000
 MAX_AUTO_JOBS = 8
 
 
-def auto_jobs(files: list[str]) -> int:
-    """How many processes ``--jobs 0`` lints ``files`` in: one per CPU this process may run on (up to
-    :data:`MAX_AUTO_JOBS`) when they come to :data:`AUTO_JOBS_FROM` bytes or more, else one."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if cpus < 2 or len(files) < 2:
-        return 1
+def input_bytes(files: list[str]) -> int:
+    """The size of ``files`` on disk, together (one that cannot be read counts nothing: reading it
+    reports the error)."""
     total = 0
     for f in files:
         try:
             total += os.stat(f).st_size  # noqa: PTH116 (a Path per file costs more than the stat)
         except OSError:
-            continue  # reading it reports the error
-        if total >= AUTO_JOBS_FROM:
-            return min(cpus, MAX_AUTO_JOBS, len(files))
+            continue
+    return total
+
+
+def auto_jobs(files: list[str], total: int | None = None) -> int:
+    """How many processes ``--jobs 0`` lints ``files`` in: one per CPU this process may run on (up to
+    :data:`MAX_AUTO_JOBS`) when they come to :data:`AUTO_JOBS_FROM` bytes or more (``total``, when
+    the caller knows it), else one."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cpus < 2 or len(files) < 2:
+        return 1
+    if (input_bytes(files) if total is None else total) >= AUTO_JOBS_FROM:
+        return min(cpus, MAX_AUTO_JOBS, len(files))
     return 1
 
 
@@ -233,7 +240,11 @@ def lint(
     else:
         files = expand_paths(inputs, config)
         work = [(f, file_type, settings_for(f)) for f in files]
-        jobs = jobs or auto_jobs(files)
+        total = input_bytes(files)
+        jobs = jobs or auto_jobs(files, total)
+        # Each process searches its share: a large share pays for a faster automaton (a fork
+        # inherits the matcher, so the workers build theirs as this says).
+        matcher.expect(total // max(1, min(jobs, len(files))))
         if jobs > 1 and len(files) > 1:
             try:
                 with _pool(jobs, (g, matcher), layers, not no_bundled) as pool:
