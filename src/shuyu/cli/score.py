@@ -40,6 +40,7 @@ from shuyu.metrics import chunks
 from shuyu.metrics import combine
 from shuyu.metrics import score_pairs
 from shuyu.signature import signature
+from shuyu.suggest import suggestions
 
 
 def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
@@ -325,7 +326,7 @@ def score(
         write_atomic(html_file, score_report.to_html(stats, sig))
         print(f"wrote {html_file}", file=sys.stderr)
     if suggest is not None:
-        rows = score_report.suggestions(stats, g, min_count=suggest_min)
+        rows = suggestions(stats, g, min_count=suggest_min)
         write_atomic(suggest, score_report.to_suggest_csv(rows, suggest_status))
         print(f"wrote {suggest}: {len(rows)} proposal(s); review them, then 'shuyu glossary import {suggest}'",
               file=sys.stderr)
