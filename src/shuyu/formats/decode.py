@@ -41,7 +41,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     :param data: the file's bytes.
     :param path: the file's name, for error messages.
     :returns: the text and the name of the encoding used.
-    :raises InputError: naming the byte offset where neither UTF-8 nor GB18030 works, or the
+    :raises InputError: naming the byte offset where neither UTF-8, GB18030 nor Big5 works, or the
         language of a Japanese or Korean file.
     """
     if data.startswith(codecs.BOM_UTF8):
@@ -189,9 +189,9 @@ def _japanese_or_korean(data: bytes, gb_text: str) -> str:
     its GB18030 reading, looks Chinese), else ``""``.
 
     EUC-JP shares GB2312's rows of kana, so its GB18030 reading keeps them; Shift_JIS is read as
-    CP932 (its Windows superset) and EUC-KR as CP949. Japanese prose is a third kana or more, and
-    Chinese text read in either has hardly any; Korean read as CP949 is Hangul words between
-    spaces, while Chinese read as CP949 gives Hangul too but no spaces between them.
+    CP932 (its Windows superset) and EUC-KR as CP949. Japanese prose is a third kana or more (a
+    fifth is asked), and Chinese text read in either has hardly any; Korean read as CP949 is Hangul
+    words between spaces, while Chinese read as CP949 gives Hangul too but no spaces between them.
     """
     # Three kana at least: Chinese borrows the odd "の" (日本の店).
     if len(_KANA.findall(gb_text)) >= max(3, 0.2 * len(_NON_ASCII.findall(gb_text))):
