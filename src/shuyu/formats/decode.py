@@ -141,13 +141,19 @@ def _chinese_utf16(data: bytes) -> tuple[str, str] | None:
     if len(data) < 2 or len(data) % 2:
         return None
     for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if not _CONTROL.search(text) and _CHINESE_PUNCTUATION.search(text) and _HAN.search(text) and _looks_chinese(text):
+        text = _decoded(data, encoding)
+        if (text is not None and not _CONTROL.search(text) and _CHINESE_PUNCTUATION.search(text) and _HAN.search(text)
+                and _looks_chinese(text)):
             return text, encoding
     return None
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded strictly as ``encoding``, or None where it does not decode."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -193,34 +199,32 @@ def _japanese_or_korean(data: bytes, gb_text: str) -> str:
     fifth is asked), and Chinese text read in either has hardly any; Korean read as CP949 is Hangul
     words between spaces, while Chinese read as CP949 gives Hangul too but no spaces between them.
     """
-    # Three kana at least: Chinese borrows the odd "の" (日本の店).
-    if len(_KANA.findall(gb_text)) >= max(3, 0.2 * len(_NON_ASCII.findall(gb_text))):
+    if _mostly_kana(gb_text):
         return "Japanese (EUC-JP)"
-    for encoding, language in (("cp932", "Japanese (Shift_JIS)"), ("cp949", "Korean (EUC-KR)")):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        wide = len(_NON_ASCII.findall(text))
-        if encoding == "cp932" and len(_KANA.findall(text)) >= max(3, 0.2 * wide):
-            return language
-        if encoding == "cp949":
-            hangul = len(_HANGUL.findall(text))
-            spaced = len(_SPACED_HANGUL.findall(text))
-            # Three word breaks at least: a Chinese headline ("作者 胡贵龙 潘雨洁") has one or two.
-            if hangul >= 0.6 * wide and spaced >= max(3, 0.1 * hangul):
-                return language
+    japanese = _decoded(data, "cp932")
+    if japanese is not None and _mostly_kana(japanese):
+        return "Japanese (Shift_JIS)"
+    korean = _decoded(data, "cp949")
+    if korean is not None:
+        hangul = len(_HANGUL.findall(korean))
+        spaced = len(_SPACED_HANGUL.findall(korean))
+        # Three word breaks at least: a Chinese headline ("作者 胡贵龙 潘雨洁") has one or two.
+        if hangul >= 0.6 * len(_NON_ASCII.findall(korean)) and spaced >= max(3, 0.1 * hangul):
+            return "Korean (EUC-KR)"
     return ""
+
+
+def _mostly_kana(text: str) -> bool:
+    """A fifth of the characters beyond ASCII kana, and three at least: Chinese borrows the odd
+    "の" (日本の店)."""
+    return len(_KANA.findall(text)) >= max(3, 0.2 * len(_NON_ASCII.findall(text)))
 
 
 def _big5(data: bytes) -> str | None:
     """The text of ``data`` read as Big5 with the Hong Kong additions, when it decodes and reads as
     Chinese prose (Chinese punctuation among its characters), else None."""
-    try:
-        text = data.decode("big5hkscs")
-    except UnicodeDecodeError:
-        return None
-    if _HAN.search(text) and _CHINESE_PUNCTUATION.search(text) and _looks_chinese(text):
+    text = _decoded(data, "big5hkscs")
+    if text is not None and _HAN.search(text) and _CHINESE_PUNCTUATION.search(text) and _looks_chinese(text):
         return text
     return None
 
