@@ -106,8 +106,9 @@ def test_japanese_and_korean_are_refused_by_name(text: str, codec: str, language
 
 @pytest.mark.parametrize("text", ["压实责任 各部门强化防汛救灾工作", "作者 胡贵龙 潘雨洁", "美中贸谈代表 传8月会面",
                                   "日本首相在东京会见了中国代表团。", "“日本の店”在无锡开业。", "日本の店"])
-def test_chinese_headlines_with_spaces_stay_chinese(text: str) -> None:
-    # Chinese read as CP949 gives Hangul too: a headline's one or two spaces must not make it Korean.
+def test_short_chinese_texts_stay_chinese(text: str) -> None:
+    # Chinese read as CP949 gives Hangul too: a headline's one or two spaces must not make it
+    # Korean, nor one borrowed の in four characters make it Japanese.
     assert decode_bytes(text.encode("gb18030"), "a.txt") == (text, "gb18030")
 
 
