@@ -120,6 +120,22 @@ def test_workers_that_load_the_glossary_pause_the_cyclic_collector(monkeypatch: 
     assert gc.isenabled()
 
 
+def _worker_expects() -> int:
+    import shuyu.cli.lint as lint_cli
+
+    return lint_cli._WORKER["gm"][1]._volume  # type: ignore[index]
+
+
+def test_workers_that_load_the_glossary_expect_their_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A spawned worker builds its own matcher: it must hear the share a forked one inherits, or a
+    # whole site would be searched with the slower automaton on macOS and Windows.
+    import shuyu.cli.lint as lint_cli
+
+    monkeypatch.setattr(lint_cli, "_inherits_memory", lambda context: False)
+    with lint_cli._pool(1, (None, None), [str(TINY)], False, 7_000_000) as pool:
+        assert pool.submit(_worker_expects).result() == 7_000_000
+
+
 def test_jobs_zero_lints_in_parallel_from_the_threshold_with_the_same_output(
         site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shuyu.cli.lint as lint_cli

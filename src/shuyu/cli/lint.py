@@ -153,12 +153,15 @@ def auto_jobs(files: list[str], total: int | None = None) -> int:
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(paths: list[str], bundled: bool) -> None:
+def _init_worker(paths: list[str], bundled: bool, share: int) -> None:
     # A worker that is not a fork of the parent (spawn, forkserver) starts with the cyclic collector
     # on: pause it as the parent's lint does (a forked worker inherits the pause). The worker's
     # process ends with the pool, so nothing turns it back on.
     gc.disable()
-    _WORKER["gm"] = load_with_matcher(paths, bundled=bundled)
+    glossary, matcher = load_with_matcher(paths, bundled=bundled)
+    # Told its share of the bytes as a forked worker's inherited matcher was (Matcher.expect).
+    matcher.expect(share)
+    _WORKER["gm"] = glossary, matcher
 
 
 def _inherits_memory(context: BaseContext) -> bool:
@@ -166,8 +169,9 @@ def _inherits_memory(context: BaseContext) -> bool:
     return context.get_start_method() == "fork"
 
 
-def _pool(jobs: int, gm: tuple[object, object], layers: list[str], bundled: bool) -> Executor:
-    """A pool of ``jobs`` lint workers, each with the glossary ``gm`` (loaded from ``layers``)."""
+def _pool(jobs: int, gm: tuple[object, object], layers: list[str], bundled: bool, share: int = 0) -> Executor:
+    """A pool of ``jobs`` lint workers, each with the glossary ``gm`` (loaded from ``layers``), about to
+    search ``share`` bytes each."""
     # Imported here: concurrent.futures.process and multiprocessing take ~10 ms to import,
     # which a one-page lint (the usual CI call) would pay for nothing.
     import multiprocessing
@@ -180,7 +184,7 @@ def _pool(jobs: int, gm: tuple[object, object], layers: list[str], bundled: bool
         _WORKER["gm"] = gm
         return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                               initargs=(layers, bundled))
+                               initargs=(layers, bundled, share))
 
 
 def _lint_path(args: tuple[str, str | None, CheckSettings]):  # type: ignore[no-untyped-def]
@@ -244,10 +248,11 @@ def lint(
         jobs = jobs or auto_jobs(files, total)
         # Each process searches its share: a large share pays for a faster automaton (a fork
         # inherits the matcher, so the workers build theirs as this says).
-        matcher.expect(total // max(1, min(jobs, len(files))))
+        share = total // max(1, min(jobs, len(files)))
+        matcher.expect(share)
         if jobs > 1 and len(files) > 1:
             try:
-                with _pool(jobs, (g, matcher), layers, not no_bundled) as pool:
+                with _pool(jobs, (g, matcher), layers, not no_bundled, share) as pool:
                     results = list(pool.map(_lint_path, work, chunksize=max(1, len(work) // (jobs * 8))))
             finally:
                 _WORKER.pop("gm", None)
