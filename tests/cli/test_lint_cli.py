@@ -99,7 +99,7 @@ def test_stdin_with_filename(site: Path) -> None:
 @pytest.mark.parametrize("forked", [True, False], ids=["workers-inherit-glossary", "workers-load-glossary"])
 def test_jobs_give_identical_output(site: Path, forked: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     # Forked workers use the glossary the parent loaded; other start methods load it in each worker.
-    monkeypatch.setattr("shuyu.cli.lint._inherits_memory", lambda context: forked)
+    monkeypatch.setattr("shuyu.cli._pool.inherits_memory", lambda context: forked)
     for i in range(6):
         shutil.copy(site / "site" / "a.html", site / "site" / f"copy{i}.html")
     serial = lint("site", "--format", "json")
@@ -113,7 +113,7 @@ def test_workers_that_load_the_glossary_pause_the_cyclic_collector(monkeypatch: 
     import shuyu.cli.lint as lint_cli
 
     # As a spawned worker would: not a copy of a parent whose lint paused the collector.
-    monkeypatch.setattr(lint_cli, "_inherits_memory", lambda context: False)
+    monkeypatch.setattr("shuyu.cli._pool.inherits_memory", lambda context: False)
     assert gc.isenabled()
     with lint_cli._pool(1, (None, None), [str(TINY)], False) as pool:
         assert pool.submit(gc.isenabled).result() is False
@@ -131,7 +131,7 @@ def test_workers_that_load_the_glossary_expect_their_share(monkeypatch: pytest.M
     # whole site would be searched with the slower automaton on macOS and Windows.
     import shuyu.cli.lint as lint_cli
 
-    monkeypatch.setattr(lint_cli, "_inherits_memory", lambda context: False)
+    monkeypatch.setattr("shuyu.cli._pool.inherits_memory", lambda context: False)
     with lint_cli._pool(1, (None, None), [str(TINY)], False, 7_000_000) as pool:
         assert pool.submit(_worker_expects).result() == 7_000_000
 

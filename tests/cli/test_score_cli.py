@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from shuyu.cli import app
@@ -51,11 +52,40 @@ def test_json_schema_and_figures(tmp_path: Path) -> None:
     assert data["signature"]["glossary"]
 
 
-def test_jobs_give_identical_results(tmp_path: Path) -> None:
+@pytest.mark.parametrize("forked", [True, False], ids=["workers-inherit-glossary", "workers-load-glossary"])
+def test_jobs_give_identical_results(tmp_path: Path, forked: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forked workers score with the glossary the parent loaded; other start methods load it in each worker.
+    monkeypatch.setattr("shuyu.cli._pool.inherits_memory", lambda context: forked)
     path = corpus(tmp_path)
     one = runner.invoke(app, ["score", str(path), "--format", "json", *G]).stdout
     two = runner.invoke(app, ["score", str(path), "--format", "json", "--jobs", "2", *G]).stdout
     assert one == two
+
+
+def _worker_loads() -> int:
+    return score_cli._WORKER["scorer"].matcher._volume
+
+
+@pytest.mark.parametrize("forked", [True, False])
+def test_forked_workers_use_the_parents_glossary(tmp_path: Path, forked: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each load is numbered in its matcher: a forked worker sees the parent's (load 1) and loads none;
+    # a worker that loads its own continues the parent's count (load 2). The worker reports which it has.
+    from shuyu.cache import load_with_matcher
+
+    monkeypatch.setattr("shuyu.cli._pool.inherits_memory", lambda context: forked)
+    loads = [0]
+
+    def numbered(paths: list[str], *, bundled: bool):  # type: ignore[no-untyped-def]
+        g, m = load_with_matcher(paths, bundled=bundled)
+        loads[0] += 1
+        m.expect(loads[0])
+        return g, m
+
+    monkeypatch.setattr(score_cli, "load_with_matcher", numbered)
+    g, m = numbered([str(TINY)], bundled=False)
+    with score_cli.worker_pool(1, lambda: score_cli._share(g, m), score_cli._init, ([str(TINY)], False)) as pool:
+        assert pool.submit(_worker_loads).result() == (1 if forked else 2)
+    score_cli._WORKER.pop("scorer", None)
 
 
 def test_html_report_is_offline_and_escaped(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from shuyu.cli._options import IgnoreOpt
 from shuyu.cli._options import NoBundledOpt
 from shuyu.cli._options import OutputOpt
 from shuyu.cli._options import SelectOpt
+from shuyu.cli._pool import worker_pool
 from shuyu.cli._report import done
 from shuyu.cli._report import emit
 from shuyu.cli._report import parse_fail_on
@@ -42,7 +43,6 @@ from shuyu.signature import signature
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
-    from multiprocessing.context import BaseContext
 
 #: Suffixes a directory is searched for.
 LINTABLE = (".html", ".htm", ".xhtml", ".md", ".markdown", ".txt")
@@ -164,27 +164,10 @@ def _init_worker(paths: list[str], bundled: bool, share: int) -> None:
     _WORKER["gm"] = glossary, matcher
 
 
-def _inherits_memory(context: BaseContext) -> bool:
-    """True when the pool's workers start as copies of this process (fork)."""
-    return context.get_start_method() == "fork"
-
-
 def _pool(jobs: int, gm: tuple[object, object], layers: list[str], bundled: bool, share: int = 0) -> Executor:
     """A pool of ``jobs`` lint workers, each with the glossary ``gm`` (loaded from ``layers``), about to
     search ``share`` bytes each."""
-    # Imported here: concurrent.futures.process and multiprocessing take ~10 ms to import,
-    # which a one-page lint (the usual CI call) would pay for nothing.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context()
-    if _inherits_memory(context):
-        # A forked worker has the parent's memory, so the glossary and matcher loaded already
-        # are there: loading them again from the disk cache took each worker ~50 ms at start.
-        _WORKER["gm"] = gm
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                               initargs=(layers, bundled, share))
+    return worker_pool(jobs, lambda: _WORKER.__setitem__("gm", gm), _init_worker, (layers, bundled, share))
 
 
 def _lint_path(args: tuple[str, str | None, CheckSettings]):  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from shuyu.cli._errors import handles_errors
 from shuyu.cli._options import GlossaryOpt
 from shuyu.cli._options import NoBundledOpt
 from shuyu.cli._options import OutputOpt
+from shuyu.cli._pool import worker_pool
 from shuyu.errors import InputError
 from shuyu.formats.bilingual import LINE_FORMATS
 from shuyu.formats.bilingual import format_of
@@ -32,6 +33,8 @@ from shuyu.formats.bilingual import read_pairs
 from shuyu.formats.bilingual import yields_no_pair
 from shuyu.formats.decode import read_text
 from shuyu.fsutil import write_atomic
+from shuyu.glossary.model import Glossary
+from shuyu.match import Matcher
 from shuyu.metrics import CHUNK
 from shuyu.metrics import MAX_MISSING_FORMS
 from shuyu.metrics import CorpusStats
@@ -136,6 +139,12 @@ _WORKER: dict[str, Any] = {}
 
 def _init(paths: list[str], bundled: bool) -> None:
     _WORKER["scorer"] = Scorer(*load_with_matcher(paths, bundled=bundled))
+
+
+def _share(glossary: Glossary, matcher: Matcher) -> None:
+    # A forked worker finds the parent's glossary and matcher here; each scores with its own Scorer (it
+    # caches what it learns of concepts), as a worker that loads them does.
+    _WORKER["scorer"] = Scorer(glossary, matcher)
 
 
 def _score_item(parts: list[_Part]) -> CorpusStats:
@@ -307,8 +316,11 @@ def score(
         if jobs > 1:
             if items is None:
                 items = (([block], len(block)) for block in chunks(pairs, CHUNK))
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(layers, not no_bundled)) as pool:
-                stats = combine(_in_order(pool, items, jobs, advance), MAX_MISSING_FORMS)
+            try:
+                with worker_pool(jobs, lambda: _share(g, matcher), _init, (layers, not no_bundled)) as pool:
+                    stats = combine(_in_order(pool, items, jobs, advance), MAX_MISSING_FORMS)
+            finally:
+                _WORKER.pop("scorer", None)
         else:
             stats = score_pairs(_counted(pairs, advance), g, matcher, chunk=CHUNK, keep=MAX_MISSING_FORMS)
     sig = signature(g)
