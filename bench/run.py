@@ -57,6 +57,36 @@ LAST_CPU = [0.0]
 LAST_BEST = [0.0]
 
 
+#: A word, for the host-speed probe.
+_PROBE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def host_speed(paragraphs: list[str]) -> float:
+    """CPU seconds a fixed pure-Python workload takes, the fastest of 3 (lower is faster).
+
+    The absolute figures of a run (MB/s, pairs/s, seconds) move with the host: on the shared
+    machines this was measured on, the same code ran up to half slower from one minute to the
+    next. The suite takes this probe at the start, after the lint rows and at the end, so a reader
+    can tell a slow run from a slow moment. The workload is the kind of work shuyu does (a regex
+    over English text, a dict of counts, a sort): the words of the same 2,000 news paragraphs.
+    """
+    text = "\n".join(paragraphs[:2000])
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        counts: dict[str, int] = {}
+        for m in _PROBE_WORD.finditer(text):
+            word = m.group().lower()
+            counts[word] = counts.get(word, 0) + 1
+        sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        best = min(best, time.process_time() - start)
+    return best
+
+
+#: The probe's times in this run: (when, seconds).
+PROBES: list[tuple[str, float]] = []
+
+
 def peak_memory(func: Callable[[], object]) -> float:
     tracemalloc.start()
     func()
@@ -361,6 +391,8 @@ def main() -> int:
         rows.append(row)  # type: ignore[arg-type]
         print(" | ".join(row), file=sys.stderr, flush=True)
 
+    paragraphs = news_paragraphs()
+    PROBES.append(("at the start", host_speed(paragraphs)))
     pages, mds, mb = (100, 20, 2.0) if args.quick else (1000, 200, 20.0)
     site, planted = make_site(pages, mds, mb)
     size = site_bytes(site) / 1e6
@@ -441,6 +473,7 @@ def main() -> int:
         else:
             add("lint vs textlint-prh (every form)", "", note2, "", "", "")
 
+    PROBES.append(("after the lint rows", host_speed(paragraphs)))
     # Start-up as installed: pip byte-compiles a package when it installs it, and any run writes the
     # bytecode of an editable install for the next one, unless PYTHONDONTWRITEBYTECODE forbids it
     # (as this machine's environment does): compile once, so warm runs read bytecode as a user's do.
@@ -482,6 +515,7 @@ def main() -> int:
     for row in score_rows(50_000 if args.quick else 200_000):
         add(*row, "")
 
+    PROBES.append(("at the end", host_speed(paragraphs)))
     write_results(rows)
     return 0
 
@@ -492,7 +526,9 @@ def write_results(rows: list[Row]) -> None:
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     head = (f"Run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu}), "
             f"Python {platform.python_version()}, {platform.machine()}; load average (1/5/15 min) at the end "
-            f"{load}; medians of {REPEAT} runs (in-process lint: {max(REPEAT, 5)}; textlint: {TEXTLINT_REPEAT}).\n\n"
+            f"{load}; medians of {REPEAT} runs (in-process lint: {max(REPEAT, 5)}; textlint: {TEXTLINT_REPEAT}). "
+            "Host speed (a fixed Python workload, `host_speed` in bench/run.py; lower is faster): "
+            + ", ".join(f"{t * 1000:.0f} ms {when}" for when, t in PROBES) + ".\n\n"
             "| figure | shuyu | alternative | ratio | peak memory | notes |\n|---|---|---|---|---|---|\n")
     table = "".join(f"| {' | '.join(r)} |\n" for r in rows)
     print(head + table)
