@@ -183,7 +183,7 @@ def main() -> int:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)], check=False)
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     text = (f"# shuyu {head_label} against {base_rev}, side by side\n\n"
-            f"Run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by `python bench/compare.py"
+            f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `python bench/compare.py"
             f"{' --quick' if args.quick else ''} --base {args.base}` on {os.cpu_count()} cores, Python "
             f"{platform.python_version()}; load average at the end {load}. CPU time of each run (child process), "
             f"median of {args.repeat}, the two versions taking turns.\n\n"

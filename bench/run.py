@@ -524,7 +524,7 @@ def write_results(rows: list[Row]) -> None:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    head = (f"Run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu}), "
+    head = (f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({cpu}), "
             f"Python {platform.python_version()}, {platform.machine()}; load average (1/5/15 min) at the end "
             f"{load}; medians of {REPEAT} runs (in-process lint: {max(REPEAT, 5)}; textlint: {TEXTLINT_REPEAT}). "
             "Host speed (a fixed Python workload, `host_speed` in bench/run.py; lower is faster): "

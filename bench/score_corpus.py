@@ -323,7 +323,7 @@ class Store:
         with contextlib.suppress(OSError, ValueError):  # another invocation may have stored figures meanwhile
             self.data.update(json.loads(self.path.read_text(encoding="utf-8")))
         self.data[fig.key] = {"label": fig.label, "pairs": fig.pairs, "runs": [asdict(r) for r in fig.runs],
-                              "measured_at": f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC", "code": code,
+                              "measured_at": f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC", "code": code,
                               "run": run}
         tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(self.data, indent=1) + "\n", encoding="utf-8")
@@ -439,7 +439,7 @@ def main() -> int:
         args.pairs, args.repeat = 30_000, 1
     only = {part.strip() for part in args.only.split(",") if part.strip()}
     env = {"SHUYU_CACHE_DIR": str(DATA / "cache")}
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     code, load_before = code_state(), loadavg()
     print(f"{machine()}; {code}; load {load_before}", file=sys.stderr)
 

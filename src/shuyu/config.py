@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
-import sys
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -115,10 +114,8 @@ def _relative_to_resolved(path: str, resolved_root: Path) -> str:
 
 def _tomllib() -> Any:
     # Imported when a TOML file is read, not at start-up: a site with no configuration never needs it.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+    import tomllib
+
     return tomllib
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """What kind of thing a concept is."""
 
     TITLE = "title"
@@ -22,7 +22,7 @@ class Category(str, enum.Enum):
     TERM = "term"
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """TBX administrative status of a term."""
 
     PREFERRED = "preferred"
@@ -30,7 +30,7 @@ class Status(str, enum.Enum):
     DEPRECATED = "deprecated"
 
 
-class Level(str, enum.Enum):
+class Level(enum.StrEnum):
     """Administrative level of a place, and the level a template expands over."""
 
     COUNTRY = "country"
@@ -47,7 +47,7 @@ class Level(str, enum.Enum):
         return self in (Level.COUNTY, Level.DISTRICT, Level.COUNTY_CITY)
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How serious a finding is; ordered error > warning > info."""
 
     ERROR = "error"
