@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import typer
 
 from shuyu import __version__
+from shuyu.cli._streams import carry_chinese_everywhere
 
 #: Command name → (module, attribute, kind): a Typer sub-app ("group") or a command function.
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -87,6 +88,7 @@ def __getattr__(name: str) -> typer.Typer:
 def main() -> None:
     """Console-script entry point: registers only the command asked for (all of them for help or version)."""
     name = command_named(sys.argv[1:])
+    carry_chinese_everywhere()
     try:
         build_app([name] if name else None)()
     finally:
