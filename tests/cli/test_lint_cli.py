@@ -219,3 +219,24 @@ def test_github_and_sarif_formats(site: Path) -> None:
     sarif = json.loads(lint("site", "--format", "sarif").stdout)
     assert sarif["version"] == "2.1.0"
     assert len(sarif["runs"][0]["results"]) == 4
+
+
+def test_a_directory_with_nothing_to_lint_is_an_input_error(site: Path) -> None:
+    # A CI job pointed at the wrong folder, or at pages of another suffix, must not pass on nothing.
+    (site / "php").mkdir()
+    (site / "php" / "index.php").write_text("<p>Xu Zhou</p>\n", encoding="utf-8")
+    result = lint("php")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "shuyu: error: php: no file to lint in this directory (suffixes .html, .htm, .xhtml, .md, .markdown, "
+        ".txt) (name the pages, or lint them with --type and a glob)"]
+    assert lint("php/index.php", "--type", "html").exit_code == 1  # named, with its type: linted
+
+
+def test_files_the_configuration_excludes_are_left_out_without_an_error(site: Path) -> None:
+    # pre-commit names every changed file, excluded ones too: they are skipped, not an error.
+    (site / "shuyu.toml").write_text('exclude = ["site/b.md"]\n', encoding="utf-8")
+    result = lint("site/b.md", "site/a.html", "--format", "json")
+    assert result.exit_code == 1
+    assert {row[0] for row in rows(result)} == {"site/a.html"}
+    assert lint("site/b.md").exit_code == 0

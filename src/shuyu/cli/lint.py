@@ -56,6 +56,10 @@ def expand_paths(paths: list[str], config: Config) -> list[str]:
         p = Path(raw)
         if p.is_dir():
             found = lintable_files(p)
+            if not found:
+                # A CI job pointed at the wrong folder (or at pages of another suffix) would pass on nothing.
+                raise InputError(f"no file to lint in this directory (suffixes {', '.join(LINTABLE)})", path=raw,
+                                 hint="name the pages, or lint them with --type and a glob")
         elif p.is_file():
             found = [raw]
         elif _GLOB_CHARS & set(raw):
