@@ -114,3 +114,27 @@ def test_second_run_loads_the_cached_automaton_tables(monkeypatch: pytest.Monkey
     glossary, matcher = cache.load_with_matcher([])
     assert "municipal-party-secretary@wuxi" in glossary.expanded
     assert matcher.find("无锡市委书记", "zh")
+
+
+@pytest.mark.parametrize(("source", "translation", "message"), [
+    ("01-delegation.en.txt", "01-delegation.zh.txt",
+     "the source holds no Chinese and the translation does: the two files look swapped "
+     "(give the Chinese source first, then the English translation)"),
+    ("01-delegation.en.txt", "01-delegation.en.txt",
+     "the source holds no Chinese text (give the Chinese source first, then its English translation; "
+     "'shuyu lint' checks English alone)"),
+], ids=["swapped", "english-twice"])
+def test_a_source_without_chinese_is_an_input_error(source: str, translation: str, message: str) -> None:
+    # Checked anyway, the swapped pair gave 16 errors and the English twice 5, all noise.
+    result = runner.invoke(app, ["check", str(RELEASES / source), str(RELEASES / translation)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"shuyu: error: {RELEASES / source}: {message}"
+
+
+def test_a_traditional_or_html_source_is_chinese(tmp_path: Path) -> None:
+    zh = tmp_path / "src.html"
+    zh.write_text("<p>無錫市委書記黃欽會見代表團。</p>\n", encoding="utf-8")
+    en = tmp_path / "en.txt"
+    en.write_text("Huang Qin, Secretary of the CPC Wuxi Municipal Committee, met the delegation.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(zh), str(en)])
+    assert result.exit_code == 0, result.output

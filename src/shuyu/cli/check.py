@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -30,6 +31,7 @@ from shuyu.formats.decode import read_text
 from shuyu.formats.pairdocs import is_pair_file
 from shuyu.formats.pairdocs import pair_documents
 from shuyu.signature import signature
+from shuyu.text.document import Document
 
 
 @handles_errors
@@ -66,9 +68,28 @@ def check(
     else:
         zh_doc = read_document(source, kind=source_type)
         en_doc = read_document(translation, kind=translation_type)
+        _require_chinese_source(zh_doc, en_doc)
         result = check_release(zh_doc, en_doc, g, matcher, settings)
         findings, notes = result.findings, result.notes
         files = [str(translation)]
     code = emit(findings, fmt=format_, output=output, fail_on=level, files=files,
                 signature=signature(g, settings), notes=notes)
     done(code)
+
+
+#: A Chinese character (the CJK blocks a release is written in).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _require_chinese_source(zh_doc: Document, en_doc: Document) -> None:
+    """An input error when the source holds no Chinese: every term and number of the translation would
+    then be reported against nothing (the files given the other way round, or the English twice)."""
+    if any(_HAN.search(s.text) for s in zh_doc.segments):
+        return
+    en_text = "".join(s.text for s in en_doc.segments)
+    if len(_HAN.findall(en_text)) > len(_LATIN.findall(en_text)):
+        raise InputError("the source holds no Chinese and the translation does: the two files look swapped",
+                         path=zh_doc.path, hint="give the Chinese source first, then the English translation")
+    raise InputError("the source holds no Chinese text", path=zh_doc.path,
+                     hint="give the Chinese source first, then its English translation; 'shuyu lint' checks English alone")
