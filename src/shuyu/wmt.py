@@ -471,15 +471,3 @@ def consistency_figures(tables: Mapping[int, Mapping[str, Sequence[tuple[str, st
 def compare_published(ours: Mapping[str, float], published: Mapping[str, float], tolerance: float = 1e-12) -> dict[str, bool]:
     """For each published figure we computed too: equal within ``tolerance``."""
     return {k: abs(ours[k] - float(v)) <= tolerance for k, v in published.items() if k in ours}
-
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def has_han(text: str) -> bool:
-    """Whether ``text`` has a Chinese character.
-
-    >>> has_han("COVID - 19"), has_han("新冠")
-    (False, True)
-    """
-    return bool(_HAN.search(text))

@@ -304,3 +304,27 @@ def test_jobs_report_the_first_bad_line_as_one_process_does(tmp_path: Path, monk
     outputs = {runner.invoke(app, ["score", str(late), *G, "--jobs", jobs]).stderr for jobs in ("1", "2")}
     (message,) = outputs
     assert "late.tsv:2001:1: cannot decode as UTF-8 at byte" in message
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_corpus_with_its_sides_swapped_is_an_input_error(tmp_path: Path, jobs: str) -> None:
+    # Scored anyway, every figure was 0 with nothing to say why.
+    path = tmp_path / "swapped.tsv"
+    lines = corpus(tmp_path).read_text(encoding="utf-8").splitlines()[1:]
+    path.write_text("".join("\t".join(reversed(line.split("\t"))) + "\n" for line in lines), encoding="utf-8")
+    result = runner.invoke(app, ["score", str(path), *G, "--jobs", jobs])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"shuyu: error: {path}: the Chinese side holds no Chinese and the English side "
+                                     "is Chinese: the sides look swapped (give the Chinese first: zh then en columns, "
+                                     "or --src with the Chinese source)")
+
+
+def test_hyp_scoring_with_an_english_src_is_an_input_error(tmp_path: Path) -> None:
+    lines = corpus(tmp_path).read_text(encoding="utf-8").splitlines()[1:]
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("".join(line.split("\t")[0] + "\n" for line in lines), encoding="utf-8")
+    en.write_text("".join(line.split("\t")[1] + "\n" for line in lines), encoding="utf-8")
+    assert runner.invoke(app, ["score", "--src", str(zh), "--hyp", str(en), "--ref", str(en), *G]).exit_code == 0
+    result = runner.invoke(app, ["score", "--src", str(en), "--hyp", str(zh), "--ref", str(zh), *G])
+    assert result.exit_code == 2
+    assert "the sides look swapped" in result.stderr

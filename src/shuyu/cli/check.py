@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +31,8 @@ from shuyu.formats.pairdocs import is_pair_file
 from shuyu.formats.pairdocs import pair_documents
 from shuyu.signature import signature
 from shuyu.text.document import Document
+from shuyu.text.script import has_han
+from shuyu.text.script import mostly_han
 
 
 @handles_errors
@@ -77,18 +78,12 @@ def check(
     done(code)
 
 
-#: A Chinese character (the CJK blocks a release is written in).
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
 def _require_chinese_source(zh_doc: Document, en_doc: Document) -> None:
     """An input error when the source holds no Chinese: every term and number of the translation would
     then be reported against nothing (the files given the other way round, or the English twice)."""
-    if any(_HAN.search(s.text) for s in zh_doc.segments):
+    if any(has_han(s.text) for s in zh_doc.segments):
         return
-    en_text = "".join(s.text for s in en_doc.segments)
-    if len(_HAN.findall(en_text)) > len(_LATIN.findall(en_text)):
+    if mostly_han("".join(s.text for s in en_doc.segments)):
         raise InputError("the source holds no Chinese and the translation does: the two files look swapped",
                          path=zh_doc.path, hint="give the Chinese source first, then the English translation")
     raise InputError("the source holds no Chinese text", path=zh_doc.path,

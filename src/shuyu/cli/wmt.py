@@ -17,6 +17,7 @@ from shuyu.cli._options import OutputOpt
 from shuyu.errors import InputError
 from shuyu.formats import wmt_data
 from shuyu.fsutil import write_atomic
+from shuyu.text.script import has_han
 
 app = typer.Typer(no_args_is_help=True, help="Reproduce the WMT terminology shared tasks' figures from their public data.")
 
@@ -162,7 +163,7 @@ def wmt21(
     segments = [(h.id, wmt.unsegment_zh(h.text) if unsegment else h.text, terms[h.id]) for h in hyps if h.id in terms]
     if not segments:
         raise InputError("no segment id of the hypothesis is in the reference", path=str(hypothesis))
-    chinese = any(wmt.has_han(a) for s in segments for alts in s[2] for a in alts)
+    chinese = any(has_han(a) for s in segments for alts in s[2] for a in alts)
     em = wmt.alam_exact_match(segments)
     report: dict[str, Any] = {
         "reference": str(reference), "hypothesis": str(hypothesis), "unsegmented": unsegment,
