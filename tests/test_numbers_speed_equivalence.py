@@ -47,11 +47,17 @@ REF_EN_NUM = re.compile(
 )
 REF_EN_WORD = re.compile(
     r"(?P<pre>\b(?:over|more than|nearly|about|around|almost)\s+)?"
-    r"\b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)\b(?:\s+(?P<mult>thousand|million|billion|trillion)\b)?(?:\s+(?P<pct>percent)\b)?",
+    rf"\b(?P<word>{numbers._EN_TENS}|{numbers._EN_TEENS}|one|a)\b"
+    rf"(?:\s+(?P<hundred>hundred)\b(?:\s+(?:and\s+)?(?P<rest>{numbers._EN_TENS}|{numbers._EN_TEENS}|one)\b)?)?"
+    r"(?:\s+(?P<mult>thousand|million|billion|trillion)\b)?(?:\s+(?P<pct>percent)\b)?",
     re.IGNORECASE,
 )
+REF_WORDS = {**numbers._EN_WORDS, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "a": 1}
+
+
+def ref_word_value(word: str) -> int:
+    return sum(REF_WORDS[w] for w in word.lower().split("-"))  # KeyError on a look-alike ("ſeven"), as before
 REF_EN_DATE = re.compile(
     r"\b(?P<iso>(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9]))\b"
     r"|\b(?P<m1>" + numbers._MONTH_RE + r")\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)[0-9]{2})\b)?"
@@ -104,6 +110,8 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
             if not any(ch.isdigit() for ch in num):
                 if not (after and after in CLASSIFIERS) or num in ("一", "两", "二", "零", "〇"):
                     continue
+                if num[0] in "百千万" and not (m.group("pre") or m.group("post")):
+                    continue
             elif after.isascii() and after.isalpha():
                 continue
             value = numbers._zh_value(num)
@@ -137,10 +145,11 @@ def ref_en_quantities(masked: str, text: str) -> list[Quantity]:
         start = m.start("pre") if m.group("pre") else m.start("num")
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
     for m in REF_EN_WORD.finditer(masked):
-        words = m.group("word").lower().split("-")
-        value = Decimal(sum(numbers._EN_WORDS.get(w, 0) if w in numbers._EN_WORDS else
-                            {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                             "eight": 8, "nine": 9}[w] for w in words))
+        if m.group("word").lower() in ("one", "a") and not (m.group("hundred") or m.group("mult")):
+            continue
+        value = Decimal(ref_word_value(m.group("word")))
+        if m.group("hundred"):
+            value = value * 100 + (ref_word_value(m.group("rest")) if m.group("rest") else 0)
         if m.group("mult"):
             value *= numbers._EN_MULT[m.group("mult").lower()]
         start = m.start("pre") if m.group("pre") else m.start("word")
@@ -231,7 +240,8 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "end of", "beginning of", "2020", "1999", "12", "3", "31", "1,000", "1,234.5", "0.25", "12:30", "7:05:09",
              "a.m.", "p.m.", "pm", "A.M.", "p.M.", "P.m", "COVID-", "Su-", "-", ",", ".", " ", "  ", "\t", "\n", "\u00a0",
              "\u3000", "www.", ".cn",
-             "x", "5G", "1st", "(", "19", "06", "ABOUT", "Million", "ſeven", "fİve", "\u212a", "ı", "é", "中", "FIVE"]
+             "x", "5G", "1st", "(", "19", "06", "ABOUT", "Million", "ſeven", "fİve", "\u212a", "ı", "é", "中", "FIVE",
+             "a", "A", "hundred", "Hundred", "and", "trillion"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 

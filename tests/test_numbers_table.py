@@ -41,6 +41,20 @@ AGREE = [
     ("访问www.12377.cn举报", "report at www.12377.cn"),
     ("12时30分", "at 12:30"),
     ("装机容量1000万千瓦", "installed capacity of 10 million kilowatts"),
+    # Number words with hundred, and "a"/"one" before a multiplier (三百人 was reported against "Three hundred").
+    ("共有三百人参加", "Three hundred people took part"),
+    ("近百万人观看", "Nearly a million people watched"),
+    ("近百万人观看", "nearly one million viewers"),
+    ("千余人来自外地", "more than a thousand came from elsewhere"),
+    ("三百五十万元", "3.5 million yuan"),
+    ("三十五万元", "three hundred and fifty thousand yuan"),
+    ("二十万名", "two hundred thousand people"),
+    ("逾千家企业", "over 1,000 companies"),
+    # 百/千/万 first without an approximation: idioms and vague amounts, not numbers.
+    ("走进千家万户", "reached every household"),
+    ("上百万人", "millions of people"),
+    ("数百万人", "several million people"),
+    ("百姓", "the people"),
 ]
 DISAGREE = [
     ("280批次", "208 batches", "280", "208"),
@@ -50,6 +64,9 @@ DISAGREE = [
     ("引进项目615个", "introduced 651 projects", "615", "651"),
     ("设立七个园区", "set up eight parks", "七", None),
     ("总投资58亿元", "no figure given", "58亿", None),
+    ("近百万人观看", "nearly ten million people watched", "近百万", None),
+    ("千余人", "more than a hundred people", "千余", None),
+    ("万余名", "over 1,000 volunteers", "万余", "over 1,000"),
 ]
 DATES_AGREE = [
     ("6月9日", "On June 9"), ("6月9日", "on 9 June"), ("2020年6月", "in June 2020"), ("2020年6月11日", "2020-06-11"),

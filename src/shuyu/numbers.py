@@ -3,16 +3,18 @@
 Chinese: Arabic and full-width digits, Chinese numerals (一百二十三, 两千, 二〇二〇), the 万/亿/千
 multipliers (3.5万 = 35,000; 1000亿 = 100 billion), 百分之十五 and 15%, and the approximations
 余/多/超过/逾/近/约. English: digits with thousands separators, million/billion/trillion, percent,
-"over"/"more than"/"nearly"/"about", and number words from two to ninety-nine.
+"over"/"more than"/"nearly"/"about", and number words from two to nine hundred and ninety-nine, with or
+without a multiplier ("three hundred", "two hundred thousand", "a million").
 
 Conservative by design (a checker that cries wolf gets switched off):
 
 - Chinese numerals count only before a classifier (7个, 三批, 五家) or inside 百分之…, so 一带一路,
-  统一 and 一体化 are not numbers. Digits count everywhere except in dates, ordinals (第3) and
-  identifiers glued to letters (G20, 5G).
+  统一 and 一体化 are not numbers; one that starts with 百, 千 or 万 (an implicit 一) only beside an
+  approximation too (近百万人, 千余人), as 千家万户 and 百人 are idioms or vague amounts. Digits
+  count everywhere except in dates, ordinals (第3) and identifiers glued to letters (G20, 5G).
 - English number words ("two", "seven") are used to match a Chinese number but never reported
-  on their own: translations add and drop them freely ("the two cities" for 两市). "one" is never
-  a number word here ("one of the", "the one").
+  on their own: translations add and drop them freely ("the two cities" for 两市). "one" and "a"
+  are number words only before hundred, thousand, million… ("a million"; never "one of the").
 - Ordinals (1st, first, 第一) are not quantities.
 """
 
@@ -55,7 +57,7 @@ _MONTHS["sept"] = 9
 
 # After digits only 万 and 亿 multiply: 千 there is nearly always a unit (千瓦 kilowatt, 千米 km).
 _ZH_NUM = (r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?[万亿]*"
-           r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)")
+           r"|[零〇一二两三四五六七八九十百千万][零〇一二两三四五六七八九十百千万亿]*)")
 # The number (or 百分之...) only: the approximation before it (超过/大约/超/逾/近/约) is read by
 # :func:`_zh_quantities`, so that no position is tried six times over.
 _ZH_QTY = re.compile(
@@ -84,7 +86,7 @@ _ZH_DATE = re.compile(
 _ZH_DATE_HINT = re.compile(r"[0-9〇零一二三四五六七八九十][年月日号]")
 _DAY_ONLY = re.compile(r"[0-9]{1,2}[日号]")
 #: A quantity starts (after at most two characters of 超过/大约/...) with a digit, a numeral or 百分之.
-_ZH_QTY_HINT = re.compile(r"[0-9零〇一二两三四五六七八九十百]")
+_ZH_QTY_HINT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _DIGITS_DOTS = re.compile(r"[0-9.]+")
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
@@ -110,27 +112,34 @@ _EN_NUM = re.compile(
 )
 _EN_NUM_PRE = re.compile(r"\b(?:over|more than|nearly|about|approximately|around|at least|almost|roughly|under|less than)\Z",
                          re.IGNORECASE)
+_EN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+_EN_TEENS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+             r"|seventeen|eighteen|nineteen")
+# "one" and "a" are numbers only before hundred, thousand, million… ("a million", "one hundred"), which the
+# code asks of them; "three hundred and fifty thousand" is read whole.
 _EN_WORD_RE = (
-    r"\b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)\b(?:\s+(?P<mult>thousand|million|billion|trillion)\b)?(?:\s+(?P<pct>percent)\b)?"
+    rf"\b(?P<word>{_EN_TENS}|{_EN_TEENS}|one|a)\b"
+    rf"(?:\s+(?P<hundred>hundred)\b(?:\s+(?:and\s+)?(?P<rest>{_EN_TENS}|{_EN_TEENS}|one)\b)?)?"
+    r"(?:\s+(?P<mult>thousand|million|billion|trillion)\b)?(?:\s+(?P<pct>percent)\b)?"
 )
 # Number words without the approximation before them (found by :func:`_pre_start`). Case is ignored: on
 # ASCII text that is the same as matching the lower-cased text, which is several times faster.
 _EN_WORD = re.compile(_EN_WORD_RE, re.IGNORECASE)
 _EN_WORD_LOWER = re.compile(_EN_WORD_RE)
 _EN_WORD_PRE = re.compile(r"\b(?:over|more than|nearly|about|around|almost)\Z", re.IGNORECASE)
-#: Every number word starts with one of these.
+#: Every number word starts with one of these, or is "one" or "a" before one of the multipliers.
 _EN_WORD_STEMS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirt",
                   "fift", "twent", "fort")
-_EN_WORD_STEM = re.compile("|".join(_EN_WORD_STEMS))
+_EN_WORD_STEM = re.compile("|".join(_EN_WORD_STEMS) + r"|\b(?:one|a)\s+(?:hundred|thousand|million|billion|trillion)\b")
 
 
 def _has_stem(text: str) -> bool:
-    """``any(s in text for s in _EN_WORD_STEMS)``, without a generator."""
+    """``any(s in text for s in _EN_WORD_STEMS)`` or a multiplier in ``text``, without a generator: False when
+    :data:`_EN_WORD_STEM` cannot match."""
     return ("two" in text or "three" in text or "four" in text or "five" in text or "six" in text or "seven" in text
             or "eight" in text or "nine" in text or "ten" in text or "eleven" in text or "twelve" in text
-            or "thirt" in text or "fift" in text or "twent" in text or "fort" in text)
+            or "thirt" in text or "fift" in text or "twent" in text or "fort" in text
+            or "hundred" in text or "thousand" in text or "illion" in text)
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 # Every alternative starts after a non-word character, with a digit, a capital month letter or the first
@@ -209,6 +218,8 @@ def zh_numeral(text: str) -> int | None:
 
     >>> zh_numeral("一百二十三"), zh_numeral("二〇二〇"), zh_numeral("三万五千"), zh_numeral("十五")
     (123, 2020, 35000, 15)
+    >>> zh_numeral("百万"), zh_numeral("千"), zh_numeral("万"), zh_numeral("亿")
+    (1000000, 1000, 10000, 100000000)
     """
     if not text or any(c not in _ZH_DIGITS and c not in _ZH_UNITS and c not in _ZH_BIG for c in text):
         return None
@@ -222,7 +233,7 @@ def zh_numeral(text: str) -> int | None:
             section += (digit or 1) * _ZH_UNITS[c]
             digit = 0
         else:
-            section += digit
+            section += digit or (0 if section or total else 1)  # 万 alone is ten thousand
             total = (total + section) * _ZH_BIG[c] if _ZH_BIG[c] > 10**4 else total + section * _ZH_BIG[c]
             section = digit = 0
     return total + section + digit
@@ -366,6 +377,10 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
                 # mostly "a" and "both/the couple" in English (一名志愿者, 两人), not numbers.
                 if not (after and after in CLASSIFIERS) or num in ("一", "两", "二", "零", "〇"):
                     continue
+                # 百/千/万 first (an implicit 一) is a number beside an approximation, 近百万人 or 千余人, and
+                # otherwise mostly an idiom or a vague amount: 千家万户, 万人空巷, 百人 ("hundreds").
+                if num[0] in "百千万" and not (pre or post):
+                    continue
             elif after.isascii() and after.isalpha():
                 continue
             value = _zh_value(num)
@@ -438,12 +453,17 @@ def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: i
         stem = _EN_WORD_STEM.search(folded) if _has_stem(folded) else None
         words_found = _EN_WORD.finditer(masked, stem.start()) if stem else ()
     for m in words_found:
-        found = [_word_key(w) for w in m.group("word").split("-")]
-        if not all(w in _EN_WORDS or w in _UNITS for w in found):
+        hundred, rest, mult = m.group("hundred", "rest", "mult")
+        value = _word_value(m.group("word"))
+        if value == 1 and not (hundred or mult):
+            continue  # "one", "a": numbers only before hundred, thousand, million…
+        if value is None or (rest is not None and (rest_value := _word_value(rest)) is None):
             continue
-        value = Decimal(sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else _UNITS[w] for w in found))
-        if m.group("mult"):
-            value *= _EN_MULT[m.group("mult").lower()]
+        if hundred:
+            value = value * 100 + (rest_value if rest is not None else 0)
+        value = Decimal(value)
+        if mult:
+            value *= _EN_MULT[mult.lower()]
         unit = "percent" if m.group("pct") else ""
         if lean:
             out.append((value, unit))
@@ -455,9 +475,49 @@ def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: i
     return out
 
 
-#: Every value an English number word can have (two to ninety-nine, times a thousand, million, billion or trillion):
-#: an English number word can only be the counterpart of a Chinese quantity with one of these values.
-WORD_VALUES = frozenset(Decimal(n) * mult for n in range(2, 100) for mult in (1, *_EN_MULT.values()))
+def _word_value(word: str) -> int | None:
+    """The value of a number word of the pattern ("twenty-one", "a", "one"; None for a word the tables do not
+    know, such as a Unicode look-alike the case-blind pattern let through).
+
+    >>> _word_value("Twenty-One"), _word_value("a"), _word_value("seven")
+    (21, 1, 7)
+    """
+    found = [_word_key(w) for w in word.split("-")]
+    if found in (["a"], ["one"]):
+        return 1
+    if not all(w in _EN_WORDS or w in _UNITS for w in found):
+        return None
+    return sum(_EN_WORDS.get(w, 0) if w in _EN_WORDS else _UNITS[w] for w in found)
+
+
+class _WordValues:
+    """Every value an English number word can have, and a few more: 2 to 9,999 ("forty-two hundred and six"),
+    alone or times a thousand, million, billion or trillion, and those four themselves ("a thousand", "one
+    million"). An English number word can only be the counterpart of a Chinese quantity with one of these
+    values; one more only costs :func:`shuyu.metrics` a second count. (A test of the value rather than a set of
+    the 50,000 of them.)
+
+    >>> [v in WORD_VALUES for v in (Decimal(7), Decimal(4200), Decimal("2.5E+6"), Decimal(10**6), Decimal(1),
+    ...                             Decimal(10001), Decimal("2.5"))]
+    [True, True, True, True, False, False, False]
+    """
+
+    __slots__ = ()
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, Decimal) or not value.is_finite() or value != value.to_integral_value():
+            return False
+        n = int(value)
+        for mult in (1, *_EN_MULT.values()):
+            base, rest = divmod(n, mult)
+            if rest:
+                break  # a larger multiplier cannot divide it either (each is a multiple of the one before)
+            if 2 <= base <= 9999 or (base == 1 and mult > 1):
+                return True
+        return False
+
+
+WORD_VALUES = _WordValues()
 
 
 def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]]) -> int:
