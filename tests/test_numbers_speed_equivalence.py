@@ -199,7 +199,20 @@ def ref_extract_dates(text: str, lang: str) -> list[DateValue]:
             y, mo, d = int(g("y4")), None, None
         if (mo and not 1 <= mo <= 12) or (d and not 1 <= d <= 31):
             continue
+        # A range of days: "9-11 June" and "October 1 to 7" give a date for the other day too.
+        if g("m2"):
+            before = re.compile(r"(?<![\w.,])([0-3]?[0-9])(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until|till|and)\s*\Z",
+                                re.IGNORECASE).search(text, max(0, m.start() - 16), m.start())
+            if before and 1 <= int(before.group(1)) < d:
+                s, e = before.span(1)
+                out.append(DateValue(y, mo, int(before.group(1)), s, e, text[s:e]))
         out.append(DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
+        if g("m1") and not g("y1"):
+            after = re.match(r"\s*(?:-|–|—|to|through|until|till|and)\s*([0-3]?[0-9])(?:st|nd|rd|th)?\b"
+                             r"(?![.,:]?[0-9]|\s*(?:%|per))", text[m.end():], re.IGNORECASE)
+            if after and d < int(after.group(1)) <= 31:
+                s = m.end() + after.start(1)
+                out.append(DateValue(None, mo, int(after.group(1)), s, s + len(after.group(1)), after.group(1)))
     return out
 
 
@@ -241,7 +254,8 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "a.m.", "p.m.", "pm", "A.M.", "p.M.", "P.m", "COVID-", "Su-", "-", ",", ".", " ", "  ", "\t", "\n", "\u00a0",
              "\u3000", "www.", ".cn",
              "x", "5G", "1st", "(", "19", "06", "ABOUT", "Million", "ſeven", "fİve", "\u212a", "ı", "é", "中", "FIVE",
-             "a", "A", "hundred", "Hundred", "and", "trillion"]
+             "a", "A", "hundred", "Hundred", "and", "trillion",
+             "to", "through", "–", "—", "9-11", "1 to 7"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 

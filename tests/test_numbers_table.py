@@ -72,8 +72,12 @@ DATES_AGREE = [
     ("6月9日", "On June 9"), ("6月9日", "on 9 June"), ("2020年6月", "in June 2020"), ("2020年6月11日", "2020-06-11"),
     ("二〇二〇年六月九日", "June 9, 2020"), ("26日", "on the 26th"), ("2020年", "In 2020, the city"),
     ("去年12月", "last December"), ("5月底", "in late May"), ("7月26日电", "July 26 (Xinhua)"),
+    # Ranges of days: the second day is a date of the same month (7日 was reported missing).
+    ("10月1日至7日", "from October 1 to 7"), ("6月9日—11日", "June 9-11"), ("6月9日至11日", "from 9 to 11 June"),
+    ("10月1日至7日", "between October 1 and 7"),
 ]
-DATES_DISAGREE = [("9月30日", "As of September 3"), ("6月9日", "On July 9"), ("2019年", "in 2018,")]
+DATES_DISAGREE = [("9月30日", "As of September 3"), ("6月9日", "On July 9"), ("2019年", "in 2018,"),
+                  ("10月1日至7日", "from October 1 to 8"), ("6月9日至11日", "from 8 to 11 June")]
 
 
 @pytest.mark.parametrize(("zh", "en"), AGREE)

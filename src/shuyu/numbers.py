@@ -678,8 +678,19 @@ def _en_date_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+#: The other end of a range of days after "October 1" ("October 1 to 7", "June 9-11") and before "11 June"
+#: ("9 to 11 June"): the day stands for a date of the same month, as 10月1日至7日 writes it.
+_RANGE_TO = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+_EN_RANGE_AFTER = re.compile(_RANGE_TO + r"([0-3]?[0-9])(?:st|nd|rd|th)?\b(?![.,:]?[0-9]|\s*(?:%|per))", re.IGNORECASE)
+_EN_RANGE_BEFORE = re.compile(r"(?<![\w.,])([0-3]?[0-9])(?:st|nd|rd|th)?" + _RANGE_TO + r"\Z", re.IGNORECASE)
+
+
 def _en_dates(text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
-    """The English dates of ``text``; ``lean=True`` gives each as ``(year, month, day, start, end)``."""
+    """The English dates of ``text``; ``lean=True`` gives each as ``(year, month, day, start, end)``.
+
+    >>> [(d.month, d.day, d.text) for d in _en_dates("from October 1 to 7 and 9-11 June")]
+    [(10, 1, 'October 1'), (10, 7, '7'), (6, 9, '9'), (6, 11, '11 June')]
+    """
     out: list = []  # type: ignore[type-arg]
     for m in _en_date_matches(text):
         g = m.group
@@ -699,7 +710,17 @@ def _en_dates(text: str, *, lean: bool = False) -> list:  # type: ignore[type-ar
             y, mo, d = int(g("y4")), None, None
         if (mo and not 1 <= mo <= 12) or (d and not 1 <= d <= 31):
             continue
+        if g("m2") and (before := _EN_RANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())) is not None:
+            first = int(before.group(1))
+            if 1 <= first < d:
+                s, e = before.span(1)
+                out.append((y, mo, first, s, e) if lean else DateValue(y, mo, first, s, e, text[s:e]))
         out.append((y, mo, d, *m.span()) if lean else DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
+        if g("m1") and not g("y1") and (after := _EN_RANGE_AFTER.match(text, m.end())) is not None:
+            last = int(after.group(1))
+            if d < last <= 31:
+                s, e = after.span(1)
+                out.append((None, mo, last, s, e) if lean else DateValue(None, mo, last, s, e, text[s:e]))
     return out
 
 
