@@ -3,8 +3,9 @@
 Chinese: Arabic and full-width digits, Chinese numerals (一百二十三, 两千, 二〇二〇), the 万/亿/千
 multipliers (3.5万 = 35,000; 1000亿 = 100 billion), 百分之十五 and 15%, and the approximations
 余/多/超过/逾/近/约. English: digits with thousands separators, million/billion/trillion, percent,
-"over"/"more than"/"nearly"/"about", and number words from two to nine hundred and ninety-nine, with or
-without a multiplier ("three hundred", "two hundred thousand", "a million").
+"over"/"more than"/"nearly"/"about", and number words ("seven", "three hundred and fifty", "forty-two
+hundred"), with or without a multiplier ("two hundred thousand", "a million"). A range of days ("October 1
+to 7", "9-11 June") gives a date for each end, as 10月1日至7日 does.
 
 Conservative by design (a checker that cries wolf gets switched off):
 
