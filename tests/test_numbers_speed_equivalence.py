@@ -65,7 +65,7 @@ REF_EN_DATE = re.compile(
     r"|\b(?P<m3>" + numbers._MONTH_RE + r")\s+(?P<y3>(?:19|20)[0-9]{2})\b"
     r"|\bthe\s+(?P<d5>[0-3]?[0-9])(?:st|nd|rd|th)\b"
     r"|\b(?P<m6>January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of)[\s-]+(?P<m7>May)\b"
+    r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of|to|through|till|and)[\s-]+(?P<m7>May)\b"
     r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion))"
 )
 REF_EN_TIME = re.compile(r"\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\.", re.IGNORECASE)
@@ -100,6 +100,8 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
         if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代"), end):
             continue
         if before in {"-", "－"}:
+            continue
+        if after == "月" or re.match(r"\s*[-－—–~～至到]\s*(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月", masked[end:]):
             continue
         if m.group("pct_zh") is not None:
             raw = m.group("pct_zh").replace("点", ".")
@@ -169,6 +171,18 @@ def ref_extract_dates(text: str, lang: str) -> list[DateValue]:
             if not any(d.start <= m.start() < d.end for d in out):
                 out.append(DateValue(int(m.group()), None, None, m.start(), m.end(), m.group()))
         taken = [(d.start, d.end) for d in out]
+        # A range of months: from January the year so far (no date), else its first month is a date too.
+        if re.search(r"[0-9〇零一二三四五六七八九十][年月日号]", folded):
+            for m in re.finditer(r"([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*[-－—–~～至到]\s*"
+                                 r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月", folded):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                first = numbers._int_zh(m.group(1))
+                if first == 1:
+                    taken.append(m.span())
+                elif 1 < first <= 12:
+                    out.append(DateValue(None, first, None, m.start(1), m.end(1), text[m.start(1):m.end(1)]))
+                    taken.append(m.span(1))
         for m in REF_ZH_DATE.finditer(folded):
             if any(s <= m.start() < e for s, e in taken):
                 continue
@@ -246,7 +260,7 @@ def assert_same(text: str, lang: str) -> None:
 ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　第年月日号时点分秒",
              *"个家元名次件项户批座条所余多后世纪代万亿千百十零〇一二两三四五六七八九aG",
              "百分之", "超过", "大约", "超", "逾", "近", "约", "以上", "左右", "世纪", "年代", "2020", "1990", "2035", "12:30",
-             "3.5", "1,000", "www.", ".cn"]
+             "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",

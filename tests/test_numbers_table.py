@@ -50,6 +50,10 @@ AGREE = [
     ("三十五万元", "three hundred and fifty thousand yuan"),
     ("二十万名", "two hundred thousand people"),
     ("逾千家企业", "over 1,000 companies"),
+    # A range of months: its first month is no number (1-9月 gave a false '1').
+    ("1-9月，工业增加值增长7.2%", "From January to September, industrial added value grew 7.2%"),
+    ("1至9月，外贸总额4.5万亿元", "In the first nine months, foreign trade reached 4.5 trillion yuan"),
+    ("1—12月份，新增就业1.2万人", "In 2023, 12,000 new jobs were created"),
     # 百/千/万 first without an approximation: idioms and vague amounts, not numbers.
     ("走进千家万户", "reached every household"),
     ("上百万人", "millions of people"),
@@ -75,9 +79,12 @@ DATES_AGREE = [
     # Ranges of days: the second day is a date of the same month (7日 was reported missing).
     ("10月1日至7日", "from October 1 to 7"), ("6月9日—11日", "June 9-11"), ("6月9日至11日", "from 9 to 11 June"),
     ("10月1日至7日", "between October 1 and 7"),
+    # A range of months from another month than January: both ends are dates.
+    ("3至5月", "from March to May"), ("3月至5月", "March through May"), ("4月和5月", "April and May"),
 ]
 DATES_DISAGREE = [("9月30日", "As of September 3"), ("6月9日", "On July 9"), ("2019年", "in 2018,"),
-                  ("10月1日至7日", "from October 1 to 8"), ("6月9日至11日", "from 8 to 11 June")]
+                  ("10月1日至7日", "from October 1 to 8"), ("6月9日至11日", "from 8 to 11 June"),
+                  ("3至5月", "from March to June")]
 
 
 @pytest.mark.parametrize(("zh", "en"), AGREE)

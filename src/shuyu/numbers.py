@@ -5,7 +5,8 @@ multipliers (3.5万 = 35,000; 1000亿 = 100 billion), 百分之十五 and 15%, a
 余/多/超过/逾/近/约. English: digits with thousands separators, million/billion/trillion, percent,
 "over"/"more than"/"nearly"/"about", and number words ("seven", "three hundred and fifty", "forty-two
 hundred"), with or without a multiplier ("two hundred thousand", "a million"). A range of days ("October 1
-to 7", "9-11 June") gives a date for each end, as 10月1日至7日 does.
+to 7", "9-11 June") gives a date for each end, as 10月1日至7日 does; so does a range of months (3至5月),
+but one from January (1-9月, the year so far, as often "the first nine months") gives none.
 
 Conservative by design (a checker that cries wolf gets switched off):
 
@@ -86,6 +87,13 @@ _ZH_DATE = re.compile(
 #: characters after the date starts: no hint, no date, and none starts more than 3 characters before it.
 _ZH_DATE_HINT = re.compile(r"[0-9〇零一二三四五六七八九十][年月日号]")
 _DAY_ONLY = re.compile(r"[0-9]{1,2}[日号]")
+#: A range of months, 1-9月, 3至5月 (the first month written without its 月). From January it is the year so
+#: far, "the first nine months" in English as often as "January to September": no date on either end then;
+#: from another month, the first month is a date as the last is.
+_ZH_MONTH_RANGE_REST = r"\s*[-－—–~～至到]\s*(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月"
+_ZH_MONTH_RANGE = re.compile(r"([0-9]{1,2}|十[一二]?|[一二三四五六七八九])" + _ZH_MONTH_RANGE_REST)
+#: What follows the first month of a range, for the quantities (1-9月: the 1 is no number).
+_ZH_MONTH_RANGE_AFTER = re.compile(_ZH_MONTH_RANGE_REST)
 #: A quantity starts (after at most two characters of 超过/大约/...) with a digit, a numeral or 百分之.
 _ZH_QTY_HINT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _DIGITS_DOTS = re.compile(r"[0-9.]+")
@@ -144,16 +152,16 @@ def _has_stem(text: str) -> bool:
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 # Every alternative starts after a non-word character, with a digit, a capital month letter or the first
-# letter of "the"/in/late/early/... (m7): checking that first is several times faster than trying all eight.
+# letter of "the"/in/late/early/to/and... (m7): checking that first is several times faster than trying all eight.
 _EN_DATE = re.compile(
-    r"(?<!\w)(?=[0-9JFMASONDtilemsfubo])(?:"
+    r"(?<!\w)(?=[0-9JFMASONDtilemsfuboa])(?:"
     r"\b(?P<iso>(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9]))\b"
     r"|\b(?P<m1>" + _MONTH_RE + r")\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)[0-9]{2})\b)?"
     r"|\b(?P<d2>[0-3]?[0-9])\s+(?P<m2>" + _MONTH_RE + r")(?:,?\s+(?P<y2>(?:19|20)[0-9]{2})\b)?"
     r"|\b(?P<m3>" + _MONTH_RE + r")\s+(?P<y3>(?:19|20)[0-9]{2})\b"
     r"|\bthe\s+(?P<d5>[0-3]?[0-9])(?:st|nd|rd|th)\b"
     r"|\b(?P<m6>January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of)[\s-]+(?P<m7>May)\b"
+    r"|\b(?:in|late|early|mid|since|from|until|by|of|end of|beginning of|to|through|till|and)[\s-]+(?P<m7>May)\b"
     r"|(?<![\w,.])(?P<y4>(?:19|20)[0-9]{2})(?![\w%]|[,.][0-9]|\s*(?:percent|thousand|million|billion)))"
 )
 #: Every English date holds a digit or a month hint (Jan, Feb, …, Dec: case matters in _EN_DATE). This finds
@@ -165,7 +173,8 @@ _EN_DATE_HINTS = re.compile(r"[0-9JFMASOND](?:(?<=[0-9])(?<![0-9][0-9])(?:(?![0-
                             r"|(?<=1)9[0-9]{2}(?![0-9])|(?<=2)0[0-9]{2}(?![0-9]))"
                             r"|(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec)")
 #: The words before "May" in :data:`_EN_DATE` ("in May", "end of May").
-_EN_MAY_KEYS = ("in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "beginning of")
+_EN_MAY_KEYS = ("in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "beginning of", "to",
+                "through", "till", "and")
 # \b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|\b[0-9]{1,2}\s*[ap]\.m\. with the first digit in front
 # (the \b before a digit is "no word character before it").
 _EN_TIME = re.compile(r"[0-9](?<!\w[0-9])(?:[0-9]?:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?|[0-9]?\s*[ap]\.m\.)",
@@ -364,6 +373,8 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
             continue  # an address (www.12377.cn), a generation (90后), a century or decade (18世纪, 80年代)
         if before in {"-", "－"}:
             continue  # a model name (卡-52)
+        if after == "月" or (after and after in "-－—–~～至到 " and _ZH_MONTH_RANGE_AFTER.match(masked, end)):
+            continue  # a month: the first of a range (1-9月, 3至5月), or the last of the year so far (1-9月)
         if pct_zh is not None:
             raw = pct_zh.replace("点", ".")
             try:
@@ -592,6 +603,17 @@ def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> li
                 out.append((y, None, None, *m.span()) if lean else DateValue(y, None, None, m.start(), m.end(), m.group()))
                 spans.append(m.span())
     hint = _ZH_DATE_HINT.search(folded)
+    if hint and "月" in folded:
+        for m in _ZH_MONTH_RANGE.finditer(folded):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            first = _int_zh(m.group(1))
+            if first == 1:
+                spans.append(m.span())  # the year so far: neither end is a date
+            elif first is not None and 1 < first <= 12:
+                s, e = m.span(1)
+                out.append((None, first, None, s, e) if lean else DateValue(None, first, None, s, e, text[s:e]))
+                spans.append((s, e))
     if hint:
         taken = list(spans)
         for m in _zh_date_matches(folded, hint.start()):
