@@ -97,7 +97,7 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
         if before == "第" or (before.isascii() and before.isalpha()):
             continue
         after = masked[end] if end < len(masked) else ""
-        if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代"), end):
+        if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代", "周年"), end):
             continue
         if before in {"-", "－"}:
             continue
@@ -121,7 +121,7 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
                 for c in m.group("mult2"):
                     value *= {"万": 10**4, "亿": 10**8}[c]
             unit = "percent" if m.group("pct") else ""
-        if value is None:
+        if value is None or (value <= 2 and after == "倍"):
             continue
         approx = (numbers._APPROX_ZH_PRE.get(m.group("pre") or "", "")
                   or numbers._APPROX_ZH_POST.get(m.group("post") or "", ""))
@@ -260,7 +260,8 @@ def assert_same(text: str, lang: str) -> None:
 ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　第年月日号时点分秒",
              *"个家元名次件项户批座条所余多后世纪代万亿千百十零〇一二两三四五六七八九aG",
              "百分之", "超过", "大约", "超", "逾", "近", "约", "以上", "左右", "世纪", "年代", "2020", "1990", "2035", "12:30",
-             "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二"]
+             "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
+             "倍", "周年"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",

@@ -54,6 +54,10 @@ AGREE = [
     ("1-9月，工业增加值增长7.2%", "From January to September, industrial added value grew 7.2%"),
     ("1至9月，外贸总额4.5万亿元", "In the first nine months, foreign trade reached 4.5 trillion yuan"),
     ("1—12月份，新增就业1.2万人", "In 2023, 12,000 new jobs were created"),
+    # Anniversaries are ordinals in English; 1倍 and 2倍 are "doubled" and "tripled" as often as figures.
+    ("庆祝新中国成立70周年", "celebrating the 70th anniversary of the founding of New China"),
+    ("出口额增长1倍", "exports doubled"),
+    ("产量是去年的2倍", "output tripled from last year"),
     # 百/千/万 first without an approximation: idioms and vague amounts, not numbers.
     ("走进千家万户", "reached every household"),
     ("上百万人", "millions of people"),
@@ -71,6 +75,7 @@ DISAGREE = [
     ("近百万人观看", "nearly ten million people watched", "近百万", None),
     ("千余人", "more than a hundred people", "千余", None),
     ("万余名", "over 1,000 volunteers", "万余", "over 1,000"),
+    ("产量增长5倍", "output grew three times over", "5", None),
 ]
 DATES_AGREE = [
     ("6月9日", "On June 9"), ("6月9日", "on 9 June"), ("2020年6月", "in June 2020"), ("2020年6月11日", "2020-06-11"),

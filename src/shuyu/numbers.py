@@ -17,7 +17,8 @@ Conservative by design (a checker that cries wolf gets switched off):
 - English number words ("two", "seven") are used to match a Chinese number but never reported
   on their own: translations add and drop them freely ("the two cities" for 两市). "one" and "a"
   are number words only before hundred, thousand, million… ("a million"; never "one of the").
-- Ordinals (1st, first, 第一) are not quantities.
+- Ordinals (1st, first, 第一) are not quantities, nor anniversaries (70周年, "the 70th anniversary"),
+  nor 1倍 and 2倍 ("doubled", "tripled" as often as "twice").
 """
 
 from __future__ import annotations
@@ -369,8 +370,10 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
         if before == "第" or (before.isascii() and before.isalpha()):
             continue
         after = masked[end] if end < size else ""
-        if after == "." or (after == "后" and not post) or masked.startswith(("世纪", "年代"), end):
-            continue  # an address (www.12377.cn), a generation (90后), a century or decade (18世纪, 80年代)
+        if after == "." or (after == "后" and not post) or masked.startswith(("世纪", "年代", "周年"), end):
+            # an address (www.12377.cn), a generation (90后), a century, decade or anniversary (18世纪, 80年代,
+            # 70周年: ordinals in English, "the 70th anniversary", which are not quantities either)
+            continue
         if before in {"-", "－"}:
             continue  # a model name (卡-52)
         if after == "月" or (after and after in "-－—–~～至到 " and _ZH_MONTH_RANGE_AFTER.match(masked, end)):
@@ -400,8 +403,8 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
                 for c in mult2:
                     value *= {"万": 10**4, "亿": 10**8}[c]
             unit = "percent" if pct else ""
-        if value is None:
-            continue
+        if value is None or (value <= 2 and after == "倍"):
+            continue  # 增长1倍 is "doubled", 2倍 as often "tripled" as "twice": no figure to compare
         if lean:
             out.append((value, unit))
             continue
