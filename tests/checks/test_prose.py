@@ -122,3 +122,12 @@ def test_mixed_apostrophes_report_the_minority_with_their_text() -> None:
     found = quote_styles(["People’s Republic", "it's", "Xinhua’s report"])
     assert [(k, i.start, i.found, i.expected) for k, i in found] == [(1, 2, "'", "’")]
     assert found[0][1].message.startswith("mixed apostrophe styles: 1 straight and 2 curly")
+
+
+def test_registration_marks_are_not_untranslated_but_chinese_beside_them_is() -> None:
+    # Every page of a site hosted in China shows its ICP and public-security filings in Chinese, English pages
+    # too: five errors a page on a government site's footer before.
+    text = "© 2023 Wuxi. 苏ICP备05010345号-1 | 京ICP证030173号 | 苏公网安备 32020202000145号 联系我们"
+    assert [i.found for i in prose.untranslated(text)] == ["联系我们"]
+    assert [i.found for i in prose.untranslated("备案号：苏ICP备05010345号")] == ["备案号："]
+    assert [i.found for i in prose.untranslated("苏ICP备 pending")] == ["苏", "备"]  # no number: not a mark

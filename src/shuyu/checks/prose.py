@@ -64,14 +64,26 @@ class Issue(NamedTuple):
     expected: str | None = None
 
 
+#: The registration marks Chinese regulation requires on every page of a site hosted in China, English pages
+#: included, written as filed: the ICP filing or licence (苏ICP备05010345号-1, 京ICP证030173号) and the public
+#: security filing (苏公网安备 32020202000145号). Left in Chinese on purpose: not untranslated text.
+_REGISTRATION = lazy(f"[{HAN}](?:ICP[备证]|公网安备)[\\s:：]*[0-9]+号(?:-[0-9]+)?")
+
+
 def untranslated(text: str) -> list[Issue]:
-    """Each run of Chinese characters (with the punctuation inside it) left in English text.
+    """Each run of Chinese characters (with the punctuation inside it) left in English text, but in the
+    registration marks a site in China must show in Chinese (:data:`_REGISTRATION`).
 
     >>> [(i.start, i.end, i.found) for i in untranslated("Leaders of 徐州市、无锡 met.")]
     [(11, 17, '徐州市、无锡')]
+    >>> untranslated("© 2023 Wuxi. 苏ICP备05010345号-1 苏公网安备 32020202000145号")
+    []
     """
     if text.isascii():
         return []
+    if "ICP" in text or "公网安备" in text:
+        # Blanked (same length, so offsets hold): a run of Chinese beside a mark is still found, alone.
+        text = _REGISTRATION.sub(lambda m: " " * len(m.group()), text)
     return [Issue("untranslated", m.start(), m.end(), f"untranslated Chinese text '{m.group()}'", m.group())
             for m in _HAN_RUN.finditer(text)]
 
