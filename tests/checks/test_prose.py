@@ -131,3 +131,8 @@ def test_registration_marks_are_not_untranslated_but_chinese_beside_them_is() ->
     assert [i.found for i in prose.untranslated(text)] == ["联系我们"]
     assert [i.found for i in prose.untranslated("备案号：苏ICP备05010345号")] == ["备案号："]
     assert [i.found for i in prose.untranslated("苏ICP备 pending")] == ["苏", "备"]  # no number: not a mark
+
+
+def test_a_name_written_twice_is_not_a_repeated_word() -> None:
+    text = "Pianist Lang Lang and athlete Li Li visited Walla Walla. The the end. THE THE END. In In Wuxi. Wuxi wuxi."
+    assert [i.found for i in prose.repeated_words(text)] == ["The the", "THE THE", "In In", "Wuxi wuxi"]

@@ -117,20 +117,34 @@ def punctuation(text: str) -> list[Issue]:
 
 
 def repeated_words(text: str) -> list[Issue]:
-    """A word written twice in a row ("the the"), across spaces and line breaks.
+    """A word written twice in a row ("the the"), across spaces and line breaks; not a name (Lang Lang).
 
     >>> [(i.found, i.expected) for i in repeated_words("implement the the spirit; he had had enough")]
     [('the the', 'the')]
+    >>> [i.found for i in repeated_words("Lang Lang played; The the end; In In Wuxi")]
+    ['The the', 'In In']
     """
     if not _may_repeat(text):
         return []
     out = []
     for m in _WORD_REPEAT.finditer(text):
         word = m.group(1)
-        if word.lower() in ALLOWED_REPEATS:
+        if word.lower() in ALLOWED_REPEATS or _is_name(word, m.group(3)):
             continue
         out.append(Issue("repeated-word", m.start(), m.end(), f"repeated word '{word}'", m.group(), word))
     return out
+
+
+def _is_name(first: str, second: str) -> bool:
+    """True for a name written twice, both capitalised alike: reduplicated Chinese given names (Lang Lang,
+    Li Li) and places (Walla Walla, Bora Bora). "The the" and "THE THE" stay typos, as do capitalised
+    function words ("In In")."""
+    return first == second and first.istitle() and len(first) > 1 and first.lower() not in _FUNCTION_WORDS
+
+
+#: Words that, capitalised twice, are a typo rather than a name.
+_FUNCTION_WORDS = frozenset({"the", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from", "is",
+                             "are", "was", "were", "be", "it", "this", "we", "he", "she", "they", "as", "but"})
 
 
 def _may_repeat(text: str) -> bool:
