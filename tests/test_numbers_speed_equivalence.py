@@ -191,6 +191,9 @@ def ref_extract_dates(text: str, lang: str) -> list[DateValue]:
                 continue
             if d and not mo and (y or not re.fullmatch(r"[0-9]{1,2}[日号]", m.group(0))):
                 continue
+            if d and not mo and (re.match("内|以内|之内|以上|左右|集中|居家|隔离", folded[m.end():])
+                                 or re.search("(?:为期|连续|近|每|过去|最近|未来|满|持续|历时|用时)$", folded[:m.start()])):
+                continue  # a number of days: 7日内, 为期3日
             start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
             out.append(DateValue(numbers._int_zh(y), numbers._int_zh(mo), numbers._int_zh(d), start, m.end(),
                                  text[start:m.end()]))
@@ -261,7 +264,7 @@ ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　
              *"个家元名次件项户批座条所余多后世纪代万亿千百十零〇一二两三四五六七八九aG",
              "百分之", "超过", "大约", "超", "逾", "近", "约", "以上", "左右", "世纪", "年代", "2020", "1990", "2035", "12:30",
              "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
-             "倍", "周年"]
+             "倍", "周年", "内", "为期", "集中", "近"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",

@@ -58,6 +58,10 @@ AGREE = [
     ("庆祝新中国成立70周年", "celebrating the 70th anniversary of the founding of New China"),
     ("出口额增长1倍", "exports doubled"),
     ("产量是去年的2倍", "output tripled from last year"),
+    # A bare N日 that counts days is a number, not the Nth of the month.
+    ("须持7日内核酸检测阴性证明", "a negative nucleic acid test taken within 7 days"),
+    ("实施14日集中隔离医学观察", "14-day centralized quarantine and medical observation"),
+    ("为期3日的会议", "a three-day meeting"),
     # 百/千/万 first without an approximation: idioms and vague amounts, not numbers.
     ("走进千家万户", "reached every household"),
     ("上百万人", "millions of people"),

@@ -17,6 +17,8 @@ Conservative by design (a checker that cries wolf gets switched off):
 - English number words ("two", "seven") are used to match a Chinese number but never reported
   on their own: translations add and drop them freely ("the two cities" for 两市). "one" and "a"
   are number words only before hundred, thousand, million… ("a million"; never "one of the").
+- A bare 7日 is the 7th of the month, but a number of days where the words around it say so (7日内,
+  为期3日, 14日集中隔离).
 - Ordinals (1st, first, 第一) are not quantities, nor anniversaries (70周年, "the 70th anniversary"),
   nor 1倍 and 2倍 ("doubled", "tripled" as often as "twice").
 """
@@ -623,7 +625,7 @@ def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> li
             if taken and any(s <= m.start() < e for s, e in taken):
                 continue
             y, mo, d = m.group("y", "m", "d")
-            if d and not mo and (y or not _DAY_ONLY.fullmatch(m.group(0))):
+            if d and not mo and (y or not _DAY_ONLY.fullmatch(m.group(0)) or _is_duration(folded, m.start(), m.end())):
                 continue
             start = m.start("m") if not y and mo and m.start("m") >= 0 else m.start()
             end = m.end()
@@ -634,6 +636,21 @@ def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> li
     if len(out) > 1:
         out.sort(key=_LEAN_START if lean else _START)  # stable, as sorted() was
     return out
+
+
+#: Around a bare 7日, what makes it a number of days (7日内 "within 7 days", 为期3日, 14日集中隔离) rather than the
+#: 7th of the month; 前 and 后 are left out: 25日前 is as often "before the 25th" as 3日前 "3 days ago".
+_DURATION_AFTER = ("内", "以内", "之内", "以上", "左右", "集中", "居家", "隔离")
+_DURATION_BEFORE = ("为期", "连续", "近", "每", "过去", "最近", "未来", "满", "持续", "历时", "用时")
+
+
+def _is_duration(folded: str, start: int, end: int) -> bool:
+    """True when the day-only date ``folded[start:end]`` (7日) counts days instead.
+
+    >>> _is_duration("须持7日内核酸检测", 2, 4), _is_duration("为期3日的会议", 2, 4), _is_duration("26日启用", 0, 3)
+    (True, True, False)
+    """
+    return folded.startswith(_DURATION_AFTER, end) or folded.endswith(_DURATION_BEFORE, 0, start)
 
 
 def _zh_date_matches(folded: str, hint: int) -> Iterator[re.Match[str]]:
