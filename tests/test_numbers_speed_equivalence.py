@@ -57,7 +57,7 @@ REF_WORDS = {**numbers._EN_WORDS, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 
 
 def ref_word_value(word: str) -> int:
-    return sum(REF_WORDS[w] for w in word.lower().split("-"))  # KeyError on a look-alike ("ſeven"), as before
+    return sum(REF_WORDS[w] for w in re.split(r"[-\s]+", word.lower()))  # KeyError on a look-alike ("ſeven")
 REF_EN_DATE = re.compile(
     r"\b(?P<iso>(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9]))\b"
     r"|\b(?P<m1>" + numbers._MONTH_RE + r")\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)[0-9]{2})\b)?"
@@ -147,7 +147,7 @@ def ref_en_quantities(masked: str, text: str) -> list[Quantity]:
         start = m.start("pre") if m.group("pre") else m.start("num")
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
     for m in REF_EN_WORD.finditer(masked):
-        if m.group("word").lower() in ("one", "a") and not (m.group("hundred") or m.group("mult")):
+        if m.group("word").lower() == "a" and not (m.group("hundred") or m.group("mult")):
             continue
         value = Decimal(ref_word_value(m.group("word")))
         if m.group("hundred"):

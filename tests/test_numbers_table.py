@@ -58,6 +58,9 @@ AGREE = [
     ("庆祝新中国成立70周年", "celebrating the 70th anniversary of the founding of New China"),
     ("出口额增长1倍", "exports doubled"),
     ("产量是去年的2倍", "output tripled from last year"),
+    # "one" counts (1例 is "one case"), and "thirty two" is read whole as "thirty-two" is.
+    ("当日新增境外输入无症状感染者1例", "One new asymptomatic imported case was reported that day"),
+    ("该州有32个郡进入紧急状态", "Thirty two counties in the state are in a state of emergency"),
     # A bare N日 that counts days is a number, not the Nth of the month.
     ("须持7日内核酸检测阴性证明", "a negative nucleic acid test taken within 7 days"),
     ("实施14日集中隔离医学观察", "14-day centralized quarantine and medical observation"),

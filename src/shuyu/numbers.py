@@ -15,8 +15,8 @@ Conservative by design (a checker that cries wolf gets switched off):
   approximation too (近百万人, 千余人), as 千家万户 and 百人 are idioms or vague amounts. Digits
   count everywhere except in dates, ordinals (第3) and identifiers glued to letters (G20, 5G).
 - English number words ("two", "seven") are used to match a Chinese number but never reported
-  on their own: translations add and drop them freely ("the two cities" for 两市). "one" and "a"
-  are number words only before hundred, thousand, million… ("a million"; never "one of the").
+  on their own: translations add and drop them freely ("the two cities" for 两市); so "one" may be
+  one (1例 = "one case"), and "a" is a number only before hundred, thousand, million ("a million").
 - A bare 7日 is the 7th of the month, but a number of days where the words around it say so (7日内,
   为期3日, 14日集中隔离).
 - Ordinals (1st, first, 第一) are not quantities, nor anniversaries (70周年, "the 70th anniversary"),
@@ -124,11 +124,12 @@ _EN_NUM = re.compile(
 )
 _EN_NUM_PRE = re.compile(r"\b(?:over|more than|nearly|about|approximately|around|at least|almost|roughly|under|less than)\Z",
                          re.IGNORECASE)
-_EN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+_EN_TENS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?")
 _EN_TEENS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
              r"|seventeen|eighteen|nineteen")
-# "one" and "a" are numbers only before hundred, thousand, million… ("a million", "one hundred"), which the
-# code asks of them; "three hundred and fifty thousand" is read whole.
+# "a" is a number only before hundred, thousand, million… ("a million", "a hundred"), which the code asks of
+# it; "three hundred and fifty thousand" and "thirty two" are read whole.
 _EN_WORD_RE = (
     rf"\b(?P<word>{_EN_TENS}|{_EN_TEENS}|one|a)\b"
     rf"(?:\s+(?P<hundred>hundred)\b(?:\s+(?:and\s+)?(?P<rest>{_EN_TENS}|{_EN_TEENS}|one)\b)?)?"
@@ -140,16 +141,16 @@ _EN_WORD = re.compile(_EN_WORD_RE, re.IGNORECASE)
 _EN_WORD_LOWER = re.compile(_EN_WORD_RE)
 _EN_WORD_PRE = re.compile(r"\b(?:over|more than|nearly|about|around|almost)\Z", re.IGNORECASE)
 #: Every number word starts with one of these, or is "one" or "a" before one of the multipliers.
-_EN_WORD_STEMS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirt",
-                  "fift", "twent", "fort")
+_EN_WORD_STEMS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                  "thirt", "fift", "twent", "fort")
 _EN_WORD_STEM = re.compile("|".join(_EN_WORD_STEMS) + r"|\b(?:one|a)\s+(?:hundred|thousand|million|billion|trillion)\b")
 
 
 def _has_stem(text: str) -> bool:
     """``any(s in text for s in _EN_WORD_STEMS)`` or a multiplier in ``text``, without a generator: False when
     :data:`_EN_WORD_STEM` cannot match."""
-    return ("two" in text or "three" in text or "four" in text or "five" in text or "six" in text or "seven" in text
-            or "eight" in text or "nine" in text or "ten" in text or "eleven" in text or "twelve" in text
+    return ("one" in text or "two" in text or "three" in text or "four" in text or "five" in text or "six" in text
+            or "seven" in text or "eight" in text or "nine" in text or "ten" in text or "eleven" in text or "twelve" in text
             or "thirt" in text or "fift" in text or "twent" in text or "fort" in text
             or "hundred" in text or "thousand" in text or "illion" in text)
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -472,8 +473,8 @@ def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: i
     for m in words_found:
         hundred, rest, mult = m.group("hundred", "rest", "mult")
         value = _word_value(m.group("word"))
-        if value == 1 and not (hundred or mult):
-            continue  # "one", "a": numbers only before hundred, thousand, million…
+        if value == 1 and not (hundred or mult) and m.group("word").lower() != "one":
+            continue  # "a": a number only before hundred, thousand, million…
         if value is None or (rest is not None and (rest_value := _word_value(rest)) is None):
             continue
         if hundred:
@@ -499,7 +500,7 @@ def _word_value(word: str) -> int | None:
     >>> _word_value("Twenty-One"), _word_value("a"), _word_value("seven")
     (21, 1, 7)
     """
-    found = [_word_key(w) for w in word.split("-")]
+    found = [_word_key(w) for w in re.split(r"[-\s]+", word)]
     if found in (["a"], ["one"]):
         return 1
     if not all(w in _EN_WORDS or w in _UNITS for w in found):
@@ -508,15 +509,15 @@ def _word_value(word: str) -> int | None:
 
 
 class _WordValues:
-    """Every value an English number word can have, and a few more: 2 to 9,999 ("forty-two hundred and six"),
-    alone or times a thousand, million, billion or trillion, and those four themselves ("a thousand", "one
-    million"). An English number word can only be the counterpart of a Chinese quantity with one of these
-    values; one more only costs :func:`shuyu.metrics` a second count. (A test of the value rather than a set of
+    """Every value an English number word can have, and a few more: 1 to 9,999 ("one", "forty-two hundred and
+    six"), alone or times a thousand, million, billion or trillion ("a thousand"). An English number word can
+    only be the counterpart of a Chinese quantity with one of these values; one more only costs
+    :func:`shuyu.metrics` a second count. (A test of the value rather than a set of
     the 50,000 of them.)
 
     >>> [v in WORD_VALUES for v in (Decimal(7), Decimal(4200), Decimal("2.5E+6"), Decimal(10**6), Decimal(1),
-    ...                             Decimal(10001), Decimal("2.5"))]
-    [True, True, True, True, False, False, False]
+    ...                             Decimal(10001), Decimal("2.5"), Decimal(0))]
+    [True, True, True, True, True, False, False, False]
     """
 
     __slots__ = ()
@@ -529,7 +530,7 @@ class _WordValues:
             base, rest = divmod(n, mult)
             if rest:
                 break  # a larger multiplier cannot divide it either (each is a multiple of the one before)
-            if 2 <= base <= 9999 or (base == 1 and mult > 1):
+            if 1 <= base <= 9999:
                 return True
         return False
 
