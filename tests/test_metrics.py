@@ -220,7 +220,8 @@ def test_the_chinese_hints_find_the_lines_the_plain_patterns_find(text: str) -> 
     from shuyu.metrics import _ZH_QTY_HINT
 
     plain_date = re.compile(r"[0-9０-９]|[〇零一二三四五六七八九十][年月日号]")
-    plain_qty = re.compile(rf"[0-9０-９]|百分之|[{_NUMERALS}][{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}]")
+    plain_qty = re.compile(rf"[0-9０-９]|[百一二两三四五六七八九十]分之"
+                           rf"|[{_NUMERALS}][{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}]")
     assert (_ZH_DATE_HINT.search(text) is None) == (plain_date.search(text) is None)
     assert (_ZH_QTY_HINT.search(text) is None) == (plain_qty.search(text) is None)
 

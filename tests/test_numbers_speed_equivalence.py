@@ -40,7 +40,8 @@ REF_ZH_DATE = re.compile(
 )
 REF_EN_NUM = re.compile(
     r"(?P<pre>\b(?:over|more than|nearly|about|approximately|around|at least|almost|roughly|under|less than)\s+)?"
-    r"(?<![\w.,])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![\w])"
+    r"(?<![\w.,])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    rf"(?:(?-i:(?P<glued>bn|tn|k|{numbers.GLUED_UNITS}))(?![\w])|(?![\w]))"
     r"(?:\s*(?P<mult>thousand|million|billion|trillion)\b)?"
     r"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
@@ -79,6 +80,72 @@ def ref_mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+REF_DIGIT_FRACTION = re.compile(r"(?<![0-9A-Za-z./,_])([1-9])/(10|[1-9])(?![0-9A-Za-z/_]|[.,][0-9])")
+REF_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                    "eighth": 8, "ninth": 9, "tenth": 10}
+REF_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+REF_EN_FRACTION = re.compile(
+    r"(?P<pre>\b(?:over|more than|nearly|about|around|almost)\s+)?"
+    r"\b(?P<n>[a-zſİı]+)(?P<sep>[- ])(?P<d>[a-zſİı]+)\b(?!-)", re.IGNORECASE)
+REF_FITS = re.compile(r"\s+of\b|\s*[^\w\s-]|\s*\Z|\s+(?:to|or|and)\s+(?:a|one|two|three|four|five|six|seven|eight|nine)[- ]"
+                      r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+                      re.IGNORECASE)
+
+
+def ref_fraction(n: int | None, d: int | None) -> Decimal | None:
+    return Decimal(n) / Decimal(d) if n is not None and d is not None and 1 <= n < d <= 10 else None
+
+
+def ref_digit_fractions(masked: str, text: str) -> tuple[str, list[Quantity]]:
+    out, spans = [], []
+    for m in REF_DIGIT_FRACTION.finditer(masked):
+        value = ref_fraction(int(m.group(1)), int(m.group(2)))
+        if value is not None:
+            spans.append(m.span())
+            out.append(Quantity(value, "", "", m.start(), m.end(), text[m.start():m.end()]))
+    return ref_mask(masked, spans), out
+
+
+def ref_en_fractions(masked: str, text: str) -> tuple[str, list[Quantity]]:
+    """Fractions in words, tried at every word pair: numerator and denominator looked up in plain tables."""
+    out, spans = [], []
+    pos = 0
+    while (m := REF_EN_FRACTION.search(masked, pos)) is not None:
+        pos = m.start("n") + 1
+        n_word, d_word = numbers._word_key(m.group("n")), numbers._word_key(m.group("d"))
+        plural = d_word.endswith("s")
+        d = REF_DENOMINATORS.get("half" if d_word == "halves" else d_word[:-1] if plural else d_word)
+        n = REF_NUMERATORS.get(n_word)
+        if n is None or d is None or plural != (n > 1) or (spans and m.start("n") < spans[-1][1]):
+            continue
+        if n == 1 and m.group("sep") == " " and not REF_FITS.match(masked, m.end()):
+            continue
+        value = ref_fraction(n, d)
+        if value is None:
+            continue
+        spans.append((m.start("n"), m.end()))
+        start = m.start("pre") if m.group("pre") else m.start("n")
+        out.append(Quantity(value, "", numbers._APPROX_EN.get((m.group("pre") or "").strip().lower(), ""), start, m.end(),
+                            text[start:m.end()], word=True))
+        pos = m.end()
+    return ref_mask(masked, spans), out
+
+
+def ref_zh_fractions(masked: str, text: str) -> tuple[str, list[Quantity]]:
+    out, spans = [], []
+    for m in re.finditer(r"(?P<pre>超过|大约|超|逾|近|约)?([0-9]+|[一二两三四五六七八九十]+)"
+                         r"分之([0-9]+|[一二两三四五六七八九十]+)(?P<post>以上|左右|多)?", masked):
+        d, n = (int(g) if g.isdigit() else numbers.zh_numeral(g) for g in m.group(2, 3))
+        value = ref_fraction(n, d)
+        if value is None:
+            continue
+        spans.append((m.start(2), m.end(3)))
+        approx = numbers._APPROX_ZH_PRE.get(m.group("pre") or "", "") or numbers._APPROX_ZH_POST.get(m.group("post") or "", "")
+        start = m.start()
+        out.append(Quantity(value, "", approx, start, m.end(3), text[start:m.end(3)]))
+    return ref_mask(masked, spans), out
+
+
 def ref_extract_quantities(text: str, lang: str) -> list[Quantity]:
     folded = text.translate(numbers._FW_DIGITS)
     times = REF_ZH_TIME if lang == "zh" else REF_EN_TIME
@@ -88,7 +155,9 @@ def ref_extract_quantities(text: str, lang: str) -> list[Quantity]:
 
 
 def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
-    out = []
+    masked, out = ref_zh_fractions(masked, text)
+    masked, more = ref_digit_fractions(masked, text)
+    out += more
     for m in REF_ZH_QTY.finditer(masked):
         if not m.group(0).strip() or (m.group("num") is None and m.group("pct_zh") is None):
             continue
@@ -114,7 +183,8 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
                     continue
                 if num[0] in "百千万" and not (m.group("pre") or m.group("post")):
                     continue
-            elif after.isascii() and after.isalpha():
+            elif after.isascii() and after.isalpha() and not re.match(
+                    rf"(?:{numbers.GLUED_UNITS})(?![A-Za-z0-9])", masked[end:]):
                 continue
             value = numbers._zh_value(num)
             if value is not None and m.group("mult2"):
@@ -128,11 +198,13 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
         if not approx and masked.startswith(("以上", "左右"), end):
             approx = numbers._APPROX_ZH_POST[masked[end:end + 2]]
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 def ref_en_quantities(masked: str, text: str) -> list[Quantity]:
-    out = []
+    masked, out = ref_digit_fractions(masked, text)
+    words_masked, more = ref_en_fractions(masked, text)  # for the words only: "two" of "two thirds" is no 2
+    out += more
     for m in REF_EN_NUM.finditer(masked):
         end = m.end()
         if re.match(r"(?:st|nd|rd|th)\b|\.[A-Za-z]", masked[m.end("num"):]):
@@ -140,13 +212,18 @@ def ref_en_quantities(masked: str, text: str) -> list[Quantity]:
         if re.search(r"[A-Za-z]-$", masked[max(0, m.start("num") - 2):m.start("num")]):
             continue
         value = Decimal(m.group("num").replace(",", ""))
+        glued = m.group("glued")
+        if glued in ("bn", "tn"):
+            value *= 10**9 if glued == "bn" else 10**12
+        elif glued in ("m", "k") and m.start("num") and masked[m.start("num") - 1] in "$£€¥":
+            value *= 10**6 if glued == "m" else 10**3
         if m.group("mult"):
             value *= numbers._EN_MULT[m.group("mult").lower()]
         approx = numbers._APPROX_EN.get((m.group("pre") or "").strip().lower(), "")
         unit = "percent" if m.group("pct") else ""
         start = m.start("pre") if m.group("pre") else m.start("num")
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
-    for m in REF_EN_WORD.finditer(masked):
+    for m in REF_EN_WORD.finditer(words_masked):
         if m.group("word").lower() == "a" and not (m.group("hundred") or m.group("mult")):
             continue
         value = Decimal(ref_word_value(m.group("word")))
@@ -264,7 +341,8 @@ ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　
              *"个家元名次件项户批座条所余多后世纪代万亿千百十零〇一二两三四五六七八九aG",
              "百分之", "超过", "大约", "超", "逾", "近", "约", "以上", "左右", "世纪", "年代", "2020", "1990", "2035", "12:30",
              "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
-             "倍", "周年", "内", "为期", "集中", "近"]
+             "倍", "周年", "内", "为期", "集中", "近", "分之", "三分之一", "十分之三", "二十分之一", "1/3", "3/4", "24/7",
+             "cm", "MW", "4cm", "5G", "bn", "以上"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",
@@ -273,7 +351,9 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "\u3000", "www.", ".cn",
              "x", "5G", "1st", "(", "19", "06", "ABOUT", "Million", "ſeven", "fİve", "\u212a", "ı", "é", "中", "FIVE",
              "a", "A", "hundred", "Hundred", "and", "trillion",
-             "to", "through", "–", "—", "9-11", "1 to 7"]
+             "to", "through", "–", "—", "9-11", "1 to 7", "third", "thirds", "a third of", "two-thirds", "quarter",
+             "quarters", "half", "halves", "of", "party", "1/3", "3/4", "24/7", "10/3", "km", "10m", "$", "£5m", "5bn",
+             "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 
@@ -338,16 +418,19 @@ def _masked(text: str, lang: str) -> str:
 @given(st.one_of(tokens, spaced), st.sampled_from(["zh", "en"]))
 def test_lean_quantities_are_the_values_and_units_of_the_full_ones(text: str, lang: str) -> None:
     masked = _masked(text, lang)
-    if lang == "zh":
+
+    def key(vu: tuple[Decimal, str]) -> tuple[str, str]:
+        return (str(vu[0]), vu[1])
+
+    if lang == "zh":  # in no particular order either: fractions come first (unmatched_count does not mind)
         full = outcome(lambda t, _: numbers._zh_quantities(masked, t), text, lang)
         if isinstance(full, list):
-            assert numbers._zh_quantities(masked, text, lean=True) == [(q.value, q.unit) for q in full], text
+            lean_zh = numbers._zh_quantities(masked, text, lean=True)
+            assert sorted(lean_zh, key=key) == sorted([(q.value, q.unit) for q in full], key=key), text
         return
     full = outcome(lambda t, _: numbers._en_quantities(masked, t), text, lang)
     if not isinstance(full, list):
         return
-    def key(vu: tuple[Decimal, str]) -> tuple[str, str]:
-        return (str(vu[0]), vu[1])
     lean = numbers._en_quantities(masked, text, lean=True)
     assert sorted(lean, key=key) == sorted([(q.value, q.unit) for q in full], key=key), text
     no_words = numbers._en_quantities(masked, text, lean=True, words=False)
@@ -355,7 +438,8 @@ def test_lean_quantities_are_the_values_and_units_of_the_full_ones(text: str, la
     assert all(q.value in numbers.WORD_VALUES for q in full if q.word), text
 
 
-values = st.sampled_from([Decimal(x) for x in ("2", "5", "5.0", "15", "99", "100", "2000", "5000", "1E+3", "0.5")])
+values = st.sampled_from([Decimal(x) for x in ("2", "5", "5.0", "15", "99", "100", "2000", "5000", "1E+3", "0.5")]
+                        + [Decimal(1) / Decimal(3), Decimal(2) / Decimal(3)])
 quantity = st.builds(lambda v, u, w, i: Quantity(v, u, "", i, i + 1, str(v), word=w),
                      values, st.sampled_from(["", "percent"]), st.booleans(), st.integers(0, 50))
 
@@ -370,6 +454,9 @@ def test_unmatched_count_is_what_compare_quantities_reports(zh: list[Quantity], 
     shuffled = [(q.value, q.unit) for q in en]
     rnd.shuffle(shuffled)  # the lean English quantities come in no particular order
     assert numbers.unmatched_count([(q.value, q.unit) for q in zh], shuffled) == reported
+    zh_shuffled = [(q.value, q.unit) for q in zh]
+    rnd.shuffle(zh_shuffled)  # nor do the lean Chinese ones (fractions first)
+    assert numbers.unmatched_count(zh_shuffled, shuffled) == reported
     zh_lean, digits = [(q.value, q.unit) for q in zh], [(q.value, q.unit) for q in en if not q.word]
     if not any(q.value in numbers.WORD_VALUES for q in zh):  # then number words cannot count
         assert numbers.unmatched_count(zh_lean, digits) == reported

@@ -70,6 +70,17 @@ AGREE = [
     ("上百万人", "millions of people"),
     ("数百万人", "several million people"),
     ("百姓", "the people"),
+    # Unit symbols against the number are amounts in both languages (2升 was reported against "2L"); 5G is a name.
+    ("全长5公里", "5km long"), ("每天饮水1.5-2升", "drink 1.5-2L of water a day"), ("直径达4cm", "4cm in diameter"),
+    ("重3千克", "weighs 3kg"), ("装机容量300MW", "an installed capacity of 300 MW"), ("功率5千瓦", "rated at 5kW"),
+    ("5G网络", "5G networks"), ("酒精含量28.4mg/100ml", "a result of 28.4mg/100ml"),
+    # Money in short: bn always multiplies; m and k after a currency sign.
+    ("投资100亿元", "an investment of 10bn yuan"), ("1000万美元", "$10m"), ("500万英镑", "£5m"),
+    # Fractions, in words and in digits, either side.
+    ("近三分之一的野生动物", "nearly a third of wildlife species"), ("三分之二", "two thirds of the votes"),
+    ("四分之一至五分之一", "a fifth to a quarter of the total"), ("三分之一", "one-third"), ("占1/3", "a third of it"),
+    ("四分之三的受访者", "3/4 of respondents"), ("三分之二多数", "a two-thirds majority"),
+    ("第三方", "a third party"), ("全天候24/7服务", "24/7 service"),
 ]
 DISAGREE = [
     ("280批次", "208 batches", "280", "208"),
@@ -83,6 +94,11 @@ DISAGREE = [
     ("千余人", "more than a hundred people", "千余", None),
     ("万余名", "over 1,000 volunteers", "万余", "over 1,000"),
     ("产量增长5倍", "output grew three times over", "5", None),
+    ("全长5公里", "50km long", "5", "50km"),
+    ("1.92万公顷", "192,000ha", "1.92万", "192,000ha"),
+    ("投资100亿元", "an investment of 100bn yuan", "100亿", "100bn"),
+    ("三分之一的人口", "a quarter of the population", "三分之一", None),
+    ("四分之三", "3/5 of them", "四分之三", "3/5"),
 ]
 DATES_AGREE = [
     ("6月9日", "On June 9"), ("6月9日", "on 9 June"), ("2020年6月", "in June 2020"), ("2020年6月11日", "2020-06-11"),
@@ -170,6 +186,10 @@ def test_spans_slice_back_to_the_surface(text: str, lang: str) -> None:
 @pytest.mark.parametrize(("text", "lang", "values"), [
     ("百分之.", "zh", []), ("百分之3..5", "zh", []), ("百分之3.5", "zh", [("3.5", "percent")]),
     ("ſeven years", "en", [("7", "")]), ("fİve percent", "en", [("5", "percent")]),
+    ("10m", "en", [("10", "")]), ("$10m", "en", [("10000000", "")]), ("5bn", "en", [("5000000000", "")]),
+    ("5G", "en", []), ("4K", "en", []), ("5g", "en", [("5", "")]), ("3 halves", "en", [("3", "")]),
+    ("two third", "en", [("2", "")]), ("a thirds", "en", []), ("ſeven-tenths", "en", [("0.7", "")]),
+    ("十分重要", "zh", []), ("二十分之一", "zh", []), ("千分之五", "zh", []), ("5G", "zh", []),
 ])
 def test_odd_input_finds_what_is_there_and_never_raises(text: str, lang: str, values: list[tuple[str, str]]) -> None:
     assert [(str(q.value), q.unit) for q in extract_quantities(text, lang)] == values

@@ -6,14 +6,17 @@ multipliers (3.5万 = 35,000; 1000亿 = 100 billion), 百分之十五 and 15%, a
 "over"/"more than"/"nearly"/"about", and number words ("seven", "three hundred and fifty", "forty-two
 hundred"), with or without a multiplier ("two hundred thousand", "a million"). A range of days ("October 1
 to 7", "9-11 June") gives a date for each end, as 10月1日至7日 does; so does a range of months (3至5月),
-but one from January (1-9月, the year so far, as often "the first nine months") gives none.
+but one from January (1-9月, the year so far, as often "the first nine months") gives none. Fractions up to
+tenths in either language (三分之一, 1/3, "a third of", "two-thirds") are one quantity each, and a number
+against a unit symbol is an amount (5km, 2L, 300MW), as is English money in short (5bn; $10m, £3k).
 
 Conservative by design (a checker that cries wolf gets switched off):
 
 - Chinese numerals count only before a classifier (7个, 三批, 五家) or inside 百分之…, so 一带一路,
   统一 and 一体化 are not numbers; one that starts with 百, 千 or 万 (an implicit 一) only beside an
   approximation too (近百万人, 千余人), as 千家万户 and 百人 are idioms or vague amounts. Digits
-  count everywhere except in dates, ordinals (第3) and identifiers glued to letters (G20, 5G).
+  count everywhere except in dates, ordinals (第3) and identifiers glued to letters (G20, 5G; not the
+  unit symbols of :data:`GLUED_UNITS`).
 - English number words ("two", "seven") are used to match a Chinese number but never reported
   on their own: translations add and drop them freely ("the two cities" for 两市); so "one" may be
   one (1例 = "one case"), and "a" is a number only before hundred, thousand, million ("a million").
@@ -112,12 +115,57 @@ def _word_key(word: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in folded if not unicodedata.combining(c))
+#: Unit symbols written against a number ("5km", "2L", "300MW", "28.4mg"), case as SI writes them: "5G",
+#: "4K" and "3D" are names, not amounts. Before a symbol the number is still a number, in either language.
+GLUED_UNITS = ("km²|km2|km|cm|mm|nm|μm|µm|m²|m³|m2|m3|mg|μg|µg|kg|g|t|mL|ml|L|kWh|MWh|GWh|TWh|kW|MW|GW|kV|kHz|MHz|GHz"
+               "|Hz|KB|MB|GB|TB|Mbps|Gbps|mph|ha|m")
+#: A unit symbol right after a Chinese number (the letters around it end there: 4cm，300MW的).
+_ZH_GLUED_UNIT = re.compile(rf"(?:{GLUED_UNITS})(?![A-Za-z0-9])")
+#: English money in short: "5bn", "$10m", "£3k"; m and k multiply only after a currency sign (10m is ten metres).
+_GLUED_MULT = {"bn": 10**9, "tn": 10**12}
+_CURRENCY_MULT = {"m": 10**6, "k": 10**3}
+_CURRENCY_SIGNS = "$£€¥"
+#: A fraction in digits, 1/3 or 3/4: at most tenths (what English writes in words too), not part of a date
+#: (2020/1/3 is masked before) or of a longer figure (24/7 is no fraction: its numerator is the larger).
+_DIGIT_FRACTION = re.compile(r"(?<![0-9A-Za-z./,_])([1-9])/(10|[1-9])(?![0-9A-Za-z/_]|[.,][0-9])")
+#: 三分之一, 十分之三, 4分之3.
+_ZH_FRACTION = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)分之([0-9]+|[一二两三四五六七八九十]+)")
+_FRACTION_NUMERATORS = r"a|one|two|three|four|five|six|seven|eight|nine"
+_FRACTION_DENOMINATORS = r"half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+#: "a third of", "two-thirds", "three quarters". "a third" and "one third" (with a space) are fractions only
+#: before "of", punctuation, the end, or another fraction ("a fifth to a quarter of"): "a third party" and
+#: "one third-party app" are not.
+_EN_FRACTION = re.compile(
+    rf"\b(?P<n>{_FRACTION_NUMERATORS})(?P<sep>[- ])(?P<d>{_FRACTION_DENOMINATORS})\b(?!-)"
+    rf"(?P<fits>(?=\s+of\b|\s*[^\w\s-]|\s*\Z|\s+(?:to|or|and)\s+(?:{_FRACTION_NUMERATORS})[- ](?:{_FRACTION_DENOMINATORS})\b))?",
+    re.IGNORECASE)
+_FRACTION_STEM = re.compile(r"half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth", re.IGNORECASE)
+_DENOMINATOR_VALUES = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+                       "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: Every value a fraction can have here, computed as the readers compute it (so equal values are equal Decimals),
+#: and how a message writes it (in lowest terms: 2/4 is 1/2).
+FRACTION_TEXT = {Decimal(n) / Decimal(d): f"{n}/{d}" for d in range(10, 1, -1) for n in range(d - 1, 0, -1)}
+FRACTION_VALUES = frozenset(FRACTION_TEXT)
+
+
+def fraction_value(numerator: int, denominator: int) -> Decimal | None:
+    """The value of a proper fraction of at most tenths (None for any other).
+
+    >>> fraction_value(1, 4), fraction_value(3, 2), fraction_value(1, 12)
+    (Decimal('0.25'), None, None)
+    """
+    if not 1 <= numerator < denominator <= 10:
+        return None
+    return Decimal(numerator) / Decimal(denominator)
+
+
 _ZH_DIGIT_VALUE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿]*)")
 # The number first, so the search skips to digits; the approximation word before it ("over 5") is found
 # by :func:`_pre_start` afterwards. The first digit is taken out of both alternatives (backtracking is
 # unchanged) so that the pattern starts with [0-9]; (?<![\w.,][0-9]) after it is (?<![\w.,]) before it.
 _EN_NUM = re.compile(
-    r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?))(?![\w])"
+    r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?))"
+    rf"(?:(?-i:(?P<glued>bn|tn|k|{GLUED_UNITS}))(?![\w])|(?![\w]))"
     r"(?:\s*(?P<mult>thousand|million|billion|trillion)\b)?"
     r"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
@@ -343,8 +391,13 @@ def _zh_qty_matches(masked: str) -> Iterator[re.Match[str]]:
 
 def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
     """The Chinese quantities of ``masked`` (``text`` with dates and times masked), in order; ``lean=True``
-    gives ``(value, unit)`` for each instead (what :func:`unmatched_count` reads)."""
+    gives ``(value, unit)`` for each instead, fractions first (what :func:`unmatched_count` reads)."""
     out: list = []  # type: ignore[type-arg]
+    if "分之" in masked:
+        masked = _zh_fractions(masked, text, out, lean)
+    if "/" in masked:
+        masked = _digit_fractions(masked, text, out, lean)
+    fractions = len(out)
     size = len(masked)
     pos = 0
     # _zh_qty_matches inlined (a generator costs a call per match)
@@ -399,8 +452,8 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
                 # otherwise mostly an idiom or a vague amount: 千家万户, 万人空巷, 百人 ("hundreds").
                 if num[0] in "百千万" and not (pre or post):
                     continue
-            elif after.isascii() and after.isalpha():
-                continue
+            elif after.isascii() and after.isalpha() and _ZH_GLUED_UNIT.match(masked, end) is None:
+                continue  # an identifier (5G, 4K), but 4cm and 300MW are amounts
             value = _zh_value(num)
             if value is not None and mult2:
                 for c in mult2:
@@ -415,7 +468,38 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
         if not approx and masked.startswith(("以上", "左右"), end):
             approx = _APPROX_ZH_POST[masked[end:end + 2]]
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
+    if fractions and not lean and len(out) > 1:
+        out.sort(key=_START)  # fractions came first
     return out
+
+
+def _zh_fractions(masked: str, text: str, out: list, lean: bool) -> str:  # type: ignore[type-arg]
+    """Append the fractions of ``masked`` (三分之一, 十分之三) to ``out`` and return ``masked`` with them masked.
+    百分之 (per cent) is read as a percentage, and 千分之/万分之 are not read at all, as before."""
+    spans = []
+    for m in _ZH_FRACTION.finditer(masked):
+        denominator, numerator = (int(g) if g.isascii() else zh_numeral(g) for g in m.groups())
+        value = fraction_value(numerator, denominator) if numerator is not None and denominator is not None else None
+        if value is None:
+            continue
+        start, end = m.span()
+        spans.append((start, end))
+        if lean:
+            out.append((value, ""))
+            continue
+        pre = masked[start - 2:start] if start >= 2 else ""
+        if pre in ("超过", "大约"):
+            start -= 2
+        elif start and masked[start - 1] in "超逾近约":
+            pre = masked[start - 1]
+            start -= 1
+        else:
+            pre = ""
+        approx = _APPROX_ZH_PRE.get(pre, "")
+        if not approx and masked.startswith(("以上", "左右", "多"), end):
+            approx = _APPROX_ZH_POST["多" if masked[end] == "多" else masked[end:end + 2]]
+        out.append(Quantity(value, "", approx, start, end, text[start:end]))
+    return _mask(masked, spans) if spans else masked
 
 
 _ORDINAL_OR_ADDRESS = re.compile(r"(?:st|nd|rd|th)\b|\.[A-Za-z]")
@@ -430,14 +514,21 @@ def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = 
     """
     out: list = []  # type: ignore[type-arg]
     digit = _DIGIT.search(masked)
+    if digit and "/" in masked:
+        masked = _digit_fractions(masked, text, out, lean)
     for m in _EN_NUM.finditer(masked, digit.start()) if digit else ():
         num_start, num_end = m.span("num")
         if _ORDINAL_OR_ADDRESS.match(masked, num_end):
             continue  # ordinals, and numbers in addresses (www.12377.cn)
         if num_start >= 2 and masked[num_start - 1] == "-" and masked[num_start - 2] in ascii_letters:
             continue  # names with numbers: COVID-19, Su-27
-        num, mult, pct = m.group("num", "mult", "pct")
+        num, mult, pct, glued = m.group("num", "mult", "pct", "glued")
         value = Decimal(num.replace(",", "")) if "," in num else Decimal(num)
+        if glued is not None:
+            if glued in _GLUED_MULT:
+                value *= _GLUED_MULT[glued]
+            elif glued in _CURRENCY_MULT and num_start and masked[num_start - 1] in _CURRENCY_SIGNS:
+                value *= _CURRENCY_MULT[glued]
         if mult:
             value *= _EN_MULT[mult.lower()]
         unit = "percent" if pct else ""
@@ -449,16 +540,63 @@ def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = 
         end = m.end()
         out.append(Quantity(value, unit, approx, start, end, text[start:end]))
     if not words:
-        return out
+        return out if lean or len(out) < 2 else sorted(out, key=_START)
     out += _en_words(masked, text, lean=lean)
     if lean or len(out) < 2:
         return out
     return sorted(out, key=_START)
 
 
-def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
-    """The English number words of ``masked`` as :func:`_en_quantities` gives them, in order."""
+def _digit_fractions(masked: str, text: str, out: list, lean: bool) -> str:  # type: ignore[type-arg]
+    """Append the fractions in digits (1/3, 3/4) of ``masked`` to ``out`` and return ``masked`` with them masked,
+    so that neither figure is read again on its own."""
+    spans = []
+    for m in _DIGIT_FRACTION.finditer(masked):
+        value = fraction_value(int(m.group(1)), int(m.group(2)))
+        if value is None:
+            continue
+        start, end = m.span()
+        spans.append((start, end))
+        out.append((value, "") if lean else Quantity(value, "", "", start, end, text[start:end]))
+    return _mask(masked, spans) if spans else masked
+
+
+def _en_fractions(masked: str, text: str, lean: bool) -> tuple[list, str]:  # type: ignore[type-arg]
+    """The fractions in words of ``masked`` ("a third of", "two-thirds"), as number words, and ``masked`` with
+    them masked (so that "two" of "two thirds" is not read as 2)."""
     out: list = []  # type: ignore[type-arg]
+    spans = []
+    for m in _EN_FRACTION.finditer(masked):
+        n_word, sep, d_word = m.group("n", "sep", "d")
+        key = _word_key(d_word)
+        plural = key.endswith("s")
+        denominator = _DENOMINATOR_VALUES.get(key[:-1] if plural else key)
+        n_key = _word_key(n_word)
+        numerator = 1 if n_key in ("a", "one") else _UNITS.get(n_key)
+        if denominator is None or numerator is None or plural != (numerator > 1):
+            continue  # "two third", "a thirds", or a look-alike the tables do not know
+        if numerator == 1 and sep == " " and m.group("fits") is None:
+            continue  # "a third party", "one third time"
+        value = fraction_value(numerator, denominator)
+        if value is None:
+            continue  # "three halves"
+        start, end = m.span()
+        spans.append((start, end))
+        if lean:
+            out.append((value, ""))
+            continue
+        pre = _pre_start(masked, start, _EN_WORD_PRE)
+        out.append(Quantity(value, "", _APPROX_EN.get(masked[pre:start].strip().lower(), ""), pre, end, text[pre:end],
+                            word=True))
+    return out, (_mask(masked, spans) if spans else masked)
+
+
+def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: ignore[type-arg]
+    """The English number words of ``masked`` as :func:`_en_quantities` gives them, in order (fractions in words
+    among them)."""
+    out: list = []  # type: ignore[type-arg]
+    if _FRACTION_STEM.search(masked):
+        out, masked = _en_fractions(masked, text, lean)
     if masked.isascii():  # ignoring case is matching the lower-cased text; every word starts with a stem
         lowered = masked.lower()
         stem = _EN_WORD_STEM.search(lowered) if _has_stem(lowered) else None
@@ -490,6 +628,8 @@ def _en_words(masked: str, text: str, *, lean: bool = False) -> list:  # type: i
         start = _pre_start(masked, word_start, _EN_WORD_PRE)
         out.append(Quantity(value, unit, _APPROX_EN.get(masked[start:word_start].strip().lower(), ""), start, m.end(),
                             text[start:m.end()], word=True))
+    if not lean and len(out) > 1 and out[0].value in FRACTION_VALUES:
+        out.sort(key=_START)  # fractions came first
     return out
 
 
@@ -523,8 +663,10 @@ class _WordValues:
     __slots__ = ()
 
     def __contains__(self, value: object) -> bool:
-        if not isinstance(value, Decimal) or not value.is_finite() or value != value.to_integral_value():
+        if not isinstance(value, Decimal) or not value.is_finite():
             return False
+        if value != value.to_integral_value():
+            return value in FRACTION_VALUES  # "a third", "three quarters"
         n = int(value)
         for mult in (1, *_EN_MULT.values()):
             base, rest = divmod(n, mult)
@@ -539,8 +681,8 @@ WORD_VALUES = _WordValues()
 
 
 def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]]) -> int:
-    """How many of the Chinese quantities ``zh`` (``(value, unit)``, in order) :func:`compare_quantities` reports,
-    given the English ones (``(value, unit)``, in any order: the count depends only on which there are).
+    """How many of the Chinese quantities ``zh`` (``(value, unit)``) :func:`compare_quantities` reports, given the
+    English ones (``(value, unit)``); each in any order: the count depends only on which there are.
 
     Quantities of different values never meet, and within one value (units "" and "percent") more English
     quantities never match fewer Chinese ones: a Chinese "" takes an English "" before a "percent", a "percent"
@@ -768,8 +910,18 @@ def _en_dates(text: str, *, lean: bool = False) -> list:  # type: ignore[type-ar
     return out
 
 
-def _pair(unmatched_zh: list, unmatched_en: list, make, can_pair, report_left) -> list:  # type: ignore[no-untyped-def]
-    """Pair leftovers in order: a wrong value is one mismatch, not a missing plus an added one."""
+def _pair(unmatched_zh: list, unmatched_en: list, make, can_pair, report_left, rank=None) -> list:  # type: ignore[no-untyped-def]
+    """Pair leftovers in order: a wrong value is one mismatch, not a missing plus an added one. ``rank(z, e)``,
+    when given, says which leftover is likeliest a source item's translation (the lowest; the first of equals)."""
+    if rank is not None:
+        fits = [j for j, e in enumerate(unmatched_en) if can_pair(e)]
+        pairs = sorted((rank(z, unmatched_en[j]), i, j) for i, z in enumerate(unmatched_zh) for j in fits)
+        partner: dict[int, int] = {}
+        for _, i, j in pairs:
+            if i not in partner and j not in partner.values():
+                partner[i] = j
+        return [make(z, unmatched_en[partner[i]] if i in partner else None) for i, z in enumerate(unmatched_zh)] + \
+            [make(None, e) for j, e in enumerate(unmatched_en) if j not in partner.values() and report_left(e)]
     out = []
     en_left = list(unmatched_en)
     for z in unmatched_zh:
@@ -801,7 +953,12 @@ def compare_quantities(zh: list[Quantity], en: list[Quantity]) -> list[Mismatch]
             en_left.remove(hit)
     # English numbers with no source counterpart are not reported: translators add them freely
     # (COVID-19, "Part 2"); a wrong or dropped source number is what matters.
-    return _pair(unmatched, en_left, Mismatch, lambda e: not e.word, lambda e: False)
+    return _pair(unmatched, en_left, Mismatch, lambda e: not e.word, lambda e: False, _likeness)
+
+
+def _likeness(z: Quantity, e: Quantity) -> tuple[bool, bool]:
+    """How unlike a translation of ``z`` ``e`` looks: a fraction for a whole number, then another unit."""
+    return (z.value in FRACTION_VALUES) != (e.value in FRACTION_VALUES), z.unit != e.unit
 
 
 def _date_agrees(z: DateValue, e: DateValue) -> bool:

@@ -72,6 +72,14 @@ def test_numbers_and_dates(tiny_glossary, tiny_matcher) -> None:
     assert brief(result) == [("date-mismatch", 1, 4, "June 19"), ("number-mismatch", 1, 13, "651")]
 
 
+def test_fractions_and_glued_units_in_number_messages(tiny_glossary, tiny_matcher) -> None:
+    result = run("近三分之一的人口居住在距海岸5公里以内。", "Nearly a quarter of the population lives within 50km of the coast.",
+                 tiny_glossary, tiny_matcher)
+    messages = sorted((f.message, f.expected, f.found) for f in result.findings if f.rule == "number-mismatch")
+    assert messages == [("the source has '5' (5), the translation '50km'", "5", "50km"),
+                        ("the source number '近三分之一' (1/3) is not in the translation", "1/3", None)]
+
+
 def test_fallback_to_document_level_is_said_once(tiny_glossary, tiny_matcher) -> None:
     zh = "无锡。\n\n徐州。\n\n南京。"
     en = ("Wuxi, Xuzhou and Nanjing are cities. " * 30).strip()

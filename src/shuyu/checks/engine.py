@@ -244,6 +244,10 @@ class _OccurrenceIndex:
 
 
 def _render(q: Quantity) -> str:
+    from shuyu.numbers import FRACTION_TEXT
+
+    if q.value in FRACTION_TEXT:
+        return FRACTION_TEXT[q.value]  # 1/3, not 0.3333333333333333333333333333
     value = q.value.normalize()
     text = f"{value:,f}" if value == value.to_integral() else f"{value:,}"
     return text + ("%" if q.unit == "percent" else "")
