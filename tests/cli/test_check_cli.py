@@ -138,3 +138,23 @@ def test_a_traditional_or_html_source_is_chinese(tmp_path: Path) -> None:
     en.write_text("Huang Qin, Secretary of the CPC Wuxi Municipal Committee, met the delegation.\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(zh), str(en)])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".jsonl"])
+def test_a_bilingual_file_with_its_sides_swapped_is_an_input_error(tmp_path: Path, suffix: str) -> None:
+    # Checked anyway, every English term was a finding against nothing.
+    rows = [("Huang Qin met the delegation in Wuxi.", "黄钦在无锡会见了代表团。"),
+            ("The city's GDP grew 7 percent.", "全市地区生产总值增长7%。")]
+    path = tmp_path / f"pairs{suffix}"
+    if suffix == ".tsv":
+        path.write_text("".join(f"{zh}\t{en}\n" for zh, en in rows), encoding="utf-8")
+    else:
+        path.write_text("".join(json.dumps({"zh": zh, "en": en}, ensure_ascii=False) + "\n" for zh, en in rows),
+                        encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"shuyu: error: {path}: the Chinese side holds no Chinese and the English side is Chinese: the sides look "
+        "swapped (give the Chinese first: zh then en columns)")
+    path.write_text(path.read_text(encoding="utf-8").replace("Huang Qin", "黄钦 Huang Qin"), encoding="utf-8")
+    assert runner.invoke(app, ["check", str(path)]).exit_code != 2  # one pair the right way round: not most

@@ -5,14 +5,18 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from typing import TypeVar
 
 import typer
 
 from shuyu.errors import GlossaryError
+from shuyu.errors import InputError
 from shuyu.errors import ShuyuError
 from shuyu.exitcodes import ExitCode
+from shuyu.text.script import sides_swapped
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,6 +25,19 @@ def fail(message: str) -> typer.Exit:
     """Print ``shuyu: error: message`` to stderr and return the exit to raise (status 2)."""
     print(f"shuyu: error: {message}", file=sys.stderr)
     return typer.Exit(int(ExitCode.USAGE))
+
+
+#: How many pairs at the head of a bilingual file tell whether its sides were given the other way round.
+SWAP_SAMPLE = 50
+
+
+def refuse_swapped(path: Path, head: Iterable[tuple[str, str]], hint: str = "give the Chinese first: zh then en columns",
+                   ) -> None:
+    """An input error when the first (Chinese, English) pairs of ``path`` have their sides the other way round:
+    scored or checked anyway, every figure is 0 and every term a finding, and nothing says why."""
+    if sides_swapped(head):
+        raise InputError("the Chinese side holds no Chinese and the English side is Chinese: the sides look swapped",
+                         path=str(path), hint=hint)
 
 
 def handles_errors(func: F) -> F:

@@ -10,7 +10,9 @@ import typer
 from shuyu.cache import load_with_matcher
 from shuyu.checks.base import CHECK_RULES
 from shuyu.checks.engine import check_release
+from shuyu.cli._errors import SWAP_SAMPLE
 from shuyu.cli._errors import handles_errors
+from shuyu.cli._errors import refuse_swapped
 from shuyu.cli._options import FailOnOpt
 from shuyu.cli._options import FormatOpt
 from shuyu.cli._options import GlossaryOpt
@@ -62,7 +64,9 @@ def check(
             raise InputError("give the translation too, or a bilingual file (.tsv, .tmx, .xliff, .jsonl)",
                              path=str(source), hint="shuyu check source.zh.txt translation.en.txt")
         text, _ = read_text(source)
-        for zh_doc, en_doc in pair_documents(str(source), text, read_pairs(source)):
+        pairs = list(read_pairs(source))
+        refuse_swapped(source, ((p.zh, p.en) for p in pairs[:SWAP_SAMPLE]))
+        for zh_doc, en_doc in pair_documents(str(source), text, iter(pairs)):
             result = check_release(zh_doc, en_doc, g, matcher, settings)
             findings += result.findings
         files = [str(source)]

@@ -20,7 +20,9 @@ import typer
 
 from shuyu import score_report
 from shuyu.cache import load_with_matcher
+from shuyu.cli._errors import SWAP_SAMPLE
 from shuyu.cli._errors import handles_errors
+from shuyu.cli._errors import refuse_swapped
 from shuyu.cli._options import GlossaryOpt
 from shuyu.cli._options import NoBundledOpt
 from shuyu.cli._options import OutputOpt
@@ -45,7 +47,6 @@ from shuyu.metrics import combine
 from shuyu.metrics import score_pairs
 from shuyu.signature import signature
 from shuyu.suggest import suggestions
-from shuyu.text.script import sides_swapped
 
 
 def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
@@ -132,17 +133,7 @@ def _work_items(paths: list[Path], size: int) -> Iterator[tuple[list[_Part], int
         yield parts, have
 
 
-#: How many pairs at the head of each corpus file tell whether its sides were given the other way round.
-SWAP_SAMPLE = 50
-
-
-def _refuse_swapped(path: Path, head: Iterable[tuple[str, str]]) -> None:
-    """An input error when the first pairs of ``path`` have their Chinese and English sides the other way
-    round: scored anyway, every figure is 0 and nothing says why."""
-    if sides_swapped(head):
-        raise InputError("the Chinese side holds no Chinese and the English side is Chinese: the sides look swapped",
-                         path=str(path), hint="give the Chinese first: zh then en columns, or --src with the "
-                         "Chinese source")
+_SWAP_HINT = "give the Chinese first: zh then en columns, or --src with the Chinese source"
 
 
 def _lines(path: Path) -> list[str]:
@@ -320,14 +311,14 @@ def score(
             src_lines = _lines(src)
             if len(src_lines) != len(hyp_lines):
                 raise InputError(f"--src has {len(src_lines)} lines, --hyp {len(hyp_lines)}", path=str(src))
-            _refuse_swapped(src, zip(src_lines[:SWAP_SAMPLE], hyp_lines[:SWAP_SAMPLE], strict=True))
+            refuse_swapped(src, zip(src_lines[:SWAP_SAMPLE], hyp_lines[:SWAP_SAMPLE], strict=True), _SWAP_HINT)
             pairs = ((str(i), z, h) for i, (z, h) in enumerate(zip(src_lines, hyp_lines, strict=True), start=1))
     else:
         if not corpus:
             raise InputError("nothing to score", hint="give a corpus, or --hyp and --ref")
         mt = {}
         for path in corpus:
-            _refuse_swapped(path, ((zh, en) for _, zh, en in islice(corpus_pairs([path]), SWAP_SAMPLE)))
+            refuse_swapped(path, ((zh, en) for _, zh, en in islice(corpus_pairs([path]), SWAP_SAMPLE)), _SWAP_HINT)
         pairs = corpus_pairs(corpus)
         items = _work_items(corpus, CHUNK)
     with _progress_bar(progress and _stderr_is_tty()) as advance:
