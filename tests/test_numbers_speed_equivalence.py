@@ -120,6 +120,10 @@ def ref_en_fractions(masked: str, text: str) -> tuple[str, list[Quantity]]:
             continue
         if n == 1 and m.group("sep") == " " and not REF_FITS.match(masked, m.end()):
             continue
+        before = masked[:m.start("n")].split()
+        if m.group("sep") == " " and before and before[-1].lower() in (
+                "first", "last", "past", "next", "previous", "coming", "remaining", "consecutive", "straight", "successive"):
+            continue
         value = ref_fraction(n, d)
         if value is None:
             continue
@@ -135,6 +139,8 @@ def ref_zh_fractions(masked: str, text: str) -> tuple[str, list[Quantity]]:
     out, spans = [], []
     for m in re.finditer(r"(?P<pre>超过|大约|超|逾|近|约)?([0-9]+|[一二两三四五六七八九十]+)"
                          r"分之([0-9]+|[一二两三四五六七八九十]+)(?P<post>以上|左右|多)?", masked):
+        if masked[m.end(3):m.end(3) + 2] in ("决赛", "世纪"):
+            continue
         d, n = (int(g) if g.isdigit() else numbers.zh_numeral(g) for g in m.group(2, 3))
         value = ref_fraction(n, d)
         if value is None:
@@ -342,7 +348,7 @@ ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　
              "百分之", "超过", "大约", "超", "逾", "近", "约", "以上", "左右", "世纪", "年代", "2020", "1990", "2035", "12:30",
              "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
              "倍", "周年", "内", "为期", "集中", "近", "分之", "三分之一", "十分之三", "二十分之一", "1/3", "3/4", "24/7",
-             "cm", "MW", "4cm", "5G", "bn", "以上"]
+             "cm", "MW", "4cm", "5G", "bn", "以上", "决赛", "世纪"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",
@@ -353,7 +359,7 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "a", "A", "hundred", "Hundred", "and", "trillion",
              "to", "through", "–", "—", "9-11", "1 to 7", "third", "thirds", "a third of", "two-thirds", "quarter",
              "quarters", "half", "halves", "of", "party", "1/3", "3/4", "24/7", "10/3", "km", "10m", "$", "£5m", "5bn",
-             "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or"]
+             "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or", "first", "Past", "last"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 

@@ -81,6 +81,8 @@ AGREE = [
     ("四分之一至五分之一", "a fifth to a quarter of the total"), ("三分之一", "one-third"), ("占1/3", "a third of it"),
     ("四分之三的受访者", "3/4 of respondents"), ("三分之二多数", "a two-thirds majority"),
     ("第三方", "a third party"), ("全天候24/7服务", "24/7 service"),
+    ("前3季度", "in the first three quarters"), ("进入四分之一决赛", "reached the quarter-finals"),
+    ("四分之一世纪以来", "for a quarter century"),
 ]
 DISAGREE = [
     ("280批次", "208 batches", "280", "208"),

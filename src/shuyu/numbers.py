@@ -139,6 +139,9 @@ _EN_FRACTION = re.compile(
     rf"\b(?P<n>{_FRACTION_NUMERATORS})(?P<sep>[- ])(?P<d>{_FRACTION_DENOMINATORS})\b(?!-)"
     rf"(?P<fits>(?=\s+of\b|\s*[^\w\s-]|\s*\Z|\s+(?:to|or|and)\s+(?:{_FRACTION_NUMERATORS})[- ](?:{_FRACTION_DENOMINATORS})\b))?",
     re.IGNORECASE)
+#: The word before "three quarters" when they are periods of a year ("the first three quarters").
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|remaining|consecutive|straight|successive)\s+\Z",
+                            re.IGNORECASE)
 _FRACTION_STEM = re.compile(r"half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth", re.IGNORECASE)
 _DENOMINATOR_VALUES = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
                        "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -478,6 +481,8 @@ def _zh_fractions(masked: str, text: str, out: list, lean: bool) -> str:  # type
     百分之 (per cent) is read as a percentage, and 千分之/万分之 are not read at all, as before."""
     spans = []
     for m in _ZH_FRACTION.finditer(masked):
+        if masked.startswith(("决赛", "世纪"), m.end()):
+            continue  # 四分之一决赛 are the quarter-finals; 四分之一世纪 often "a quarter century"
         denominator, numerator = (int(g) if g.isascii() else zh_numeral(g) for g in m.groups())
         value = fraction_value(numerator, denominator) if numerator is not None and denominator is not None else None
         if value is None:
@@ -577,6 +582,8 @@ def _en_fractions(masked: str, text: str, lean: bool) -> tuple[list, str]:  # ty
             continue  # "two third", "a thirds", or a look-alike the tables do not know
         if numerator == 1 and sep == " " and m.group("fits") is None:
             continue  # "a third party", "one third time"
+        if sep == " " and _PERIOD_BEFORE.search(masked, max(0, m.start() - 14), m.start()):
+            continue  # "the first three quarters", "the last two halves": periods, not fractions
         value = fraction_value(numerator, denominator)
         if value is None:
             continue  # "three halves"
