@@ -415,16 +415,7 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
         pct_zh, num, post, mult2, pct = m.groups()
         if pct_zh is None and not "0" <= num[0] <= "9" and (end >= size or masked[end] not in CLASSIFIERS):
             continue  # a bare numeral not before a classifier (统一, 一些): the test below, first (no side effects)
-        # The approximation right before: the original pattern's optional (?P<pre>超过|大约|超|逾|近|约)
-        # matched from the leftmost place it could (no number contains these characters).
-        pre = masked[start - 2:start] if start >= 2 else ""
-        if pre in ("超过", "大约"):
-            start -= 2
-        elif start and masked[start - 1] in "超逾近约":
-            pre = masked[start - 1]
-            start -= 1
-        else:
-            pre = ""
+        pre, start = _zh_approximation(masked, start)
         before = masked[start - 1] if start else ""
         if before == "第" or (before.isascii() and before.isalpha()):
             continue
@@ -476,6 +467,18 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
     return out
 
 
+def _zh_approximation(masked: str, start: int) -> tuple[str, int]:
+    """The approximation word right before a Chinese number at ``start`` (超过, 大约, 超, 逾, 近, 约, or "") and
+    where the quantity then starts: the leftmost place, as a pattern's optional group before the number would
+    match (no number holds these characters)."""
+    pre = masked[start - 2:start] if start >= 2 else ""
+    if pre in ("超过", "大约"):
+        return pre, start - 2
+    if start and masked[start - 1] in "超逾近约":
+        return masked[start - 1], start - 1
+    return "", start
+
+
 def _zh_fractions(masked: str, text: str, out: list, lean: bool) -> str:  # type: ignore[type-arg]
     """Append the fractions of ``masked`` (三分之一, 十分之三) to ``out`` and return ``masked`` with them masked.
     百分之 (per cent) is read as a percentage, and 千分之/万分之 are not read at all, as before."""
@@ -492,14 +495,7 @@ def _zh_fractions(masked: str, text: str, out: list, lean: bool) -> str:  # type
         if lean:
             out.append((value, ""))
             continue
-        pre = masked[start - 2:start] if start >= 2 else ""
-        if pre in ("超过", "大约"):
-            start -= 2
-        elif start and masked[start - 1] in "超逾近约":
-            pre = masked[start - 1]
-            start -= 1
-        else:
-            pre = ""
+        pre, start = _zh_approximation(masked, start)
         approx = _APPROX_ZH_PRE.get(pre, "")
         if not approx and masked.startswith(("以上", "左右", "多"), end):
             approx = _APPROX_ZH_POST["多" if masked[end] == "多" else masked[end:end + 2]]
