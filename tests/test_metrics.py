@@ -205,7 +205,7 @@ def test_number_extraction_equals_the_oracle_on_token_soup(text: str, lang: str)
         assert qty == [], text
 
 
-ZH_HINT_TOKENS = [*"0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿分之年月日号余多%％个家元名次人天a ，。",
+ZH_HINT_TOKENS = [*"0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿分之年月日号余多%％个家元名次人天a ，。萬億兩號個項餘",
                   "百分之", "百分", "分之"]
 
 
@@ -219,9 +219,9 @@ def test_the_chinese_hints_find_the_lines_the_plain_patterns_find(text: str) -> 
     from shuyu.metrics import _ZH_DATE_HINT
     from shuyu.metrics import _ZH_QTY_HINT
 
-    plain_date = re.compile(r"[0-9０-９]|[〇零一二三四五六七八九十][年月日号]")
+    plain_date = re.compile(r"[0-9０-９]|[〇零一二三四五六七八九十][年月日号號]")
     plain_qty = re.compile(rf"[0-9０-９]|[百一二两三四五六七八九十]分之"
-                           rf"|[{_NUMERALS}][{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}]")
+                           rf"|[{_NUMERALS}][{_NUMERALS}余餘多%％]*[{numbers.CLASSIFIERS}]")
     assert (_ZH_DATE_HINT.search(text) is None) == (plain_date.search(text) is None)
     assert (_ZH_QTY_HINT.search(text) is None) == (plain_qty.search(text) is None)
 

@@ -81,6 +81,9 @@ AGREE = [
     ("四分之一至五分之一", "a fifth to a quarter of the total"), ("三分之一", "one-third"), ("占1/3", "a third of it"),
     ("四分之三的受访者", "3/4 of respondents"), ("三分之二多数", "a two-thirds majority"),
     ("第三方", "a third party"), ("全天候24/7服务", "24/7 service"),
+    # Traditional Chinese: 萬 and 億 multiply as 万 and 亿 do (every Traditional amount was a false finding).
+    ("總投資1000億元。", "Total investment was 100 billion yuan."), ("超過1000億元", "over 100 billion yuan"),
+    ("新增3.5萬戶", "35,000 new households"), ("三萬個", "30,000"), ("1000餘人", "more than 1,000 people"),
     ("前3季度", "in the first three quarters"), ("进入四分之一决赛", "reached the quarter-finals"),
     ("四分之一世纪以来", "for a quarter century"),
 ]
@@ -101,6 +104,7 @@ DISAGREE = [
     ("投资100亿元", "an investment of 100bn yuan", "100亿", "100bn"),
     ("三分之一的人口", "a quarter of the population", "三分之一", None),
     ("四分之三", "3/5 of them", "四分之三", "3/5"),
+    ("新增3.5萬戶", "3,500 new households", "3.5萬", "3,500"),
 ]
 DATES_AGREE = [
     ("6月9日", "On June 9"), ("6月9日", "on 9 June"), ("2020年6月", "in June 2020"), ("2020年6月11日", "2020-06-11"),
@@ -111,6 +115,7 @@ DATES_AGREE = [
     ("10月1日至7日", "between October 1 and 7"),
     # A range of months from another month than January: both ends are dates.
     ("3至5月", "from March to May"), ("3月至5月", "March through May"), ("4月和5月", "April and May"),
+    ("6月9號", "on June 9"),
 ]
 DATES_DISAGREE = [("9月30日", "As of September 3"), ("6月9日", "On July 9"), ("2019年", "in 2018,"),
                   ("10月1日至7日", "from October 1 to 8"), ("6月9日至11日", "from 8 to 11 June"),

@@ -475,16 +475,16 @@ class CorpusStats:
 
 # --- scoring ----------------------------------------------------------------------------------------
 
-_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿萬億兩"  # with the Traditional 萬 億 兩 (numbers folds them)
 #: A Chinese line can hold a date only with a digit, or a numeral before 年/月/日/号 (every date pattern
 #: of :func:`numbers.extract_dates` needs one) ...
 #: (``[0-9０-９]|[〇零一二三四五六七八九十][年月日号]``, written to start with one character class, which the
 #: search skips to quickly: the same lines have a match) ...
-_ZH_DATE_HINT = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?:(?<=[0-9０-９])|[年月日号])")
+_ZH_DATE_HINT = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?:(?<=[0-9０-９])|[年月日号號])")
 #: ... and a quantity only with a digit, 百分之 or a fraction (三分之一), or a numeral run before a classifier
 #: (百 is a numeral; again one character class first).
 _ZH_QTY_HINT = re.compile(rf"[0-9０-９{_NUMERALS}](?:(?<=[0-9０-９])|(?<=[百一二两三四五六七八九十])分之"
-                          rf"|(?<=[{_NUMERALS}])[{_NUMERALS}余多%％]*[{numbers.CLASSIFIERS}])")
+                          rf"|(?<=[{_NUMERALS}])[{_NUMERALS}余餘多%％]*[{numbers.CLASSIFIERS}])")
 
 
 def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities: bool = True, lean: bool = False,

@@ -38,16 +38,20 @@ from operator import attrgetter
 from operator import itemgetter
 from string import ascii_letters
 
-_FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+#: Traditional characters the number and date patterns read, and their Simplified forms (one for one, so positions
+#: hold): 1000億元 and 3.5萬人 are amounts as 1000亿元 and 3.5万人 are, 6月9號 a date, 3個 a count.
+_TRADITIONAL = "萬億兩點餘約過個項戶條場屆畝噸臺輛週紀後號時決"
+_SIMPLIFIED = "万亿两点余约过个项户条场届亩吨台辆周纪后号时决"
+_FW_DIGITS = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL, "0123456789.,%" + _SIMPLIFIED)
 #: The characters :data:`_FW_DIGITS` changes but "，", the Chinese comma (in most Chinese lines).
-_FULLWIDTH = re.compile("[０-９．％]")
+_FULLWIDTH = re.compile(f"[０-９．％{_TRADITIONAL}]")
 _DIGIT = re.compile(r"[0-9]")
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10**4, "亿": 10**8}
 ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 #: Classifiers after which a Chinese numeral is a quantity.
-CLASSIFIERS = "个家项人批次户元名座条所件位场届期项亩吨台辆架艘家户篇部"
+CLASSIFIERS = "个家项人批次户元名座条所件位场届期项亩吨台辆架艘家户篇部" "個項戶條場屆畝噸臺輛"  # Traditional forms last
 _APPROX_ZH_PRE = {"超过": "over", "超": "over", "逾": "over", "近": "about", "约": "about", "大约": "about"}
 _APPROX_ZH_POST = {"余": "over", "多": "over", "以上": "over", "左右": "about"}
 _APPROX_EN = {"over": "over", "more than": "over", "nearly": "about", "about": "about",
