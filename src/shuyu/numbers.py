@@ -51,7 +51,7 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10**4, "亿": 10**8}
 ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 #: Classifiers after which a Chinese numeral is a quantity.
-CLASSIFIERS = "个家项人批次户元名座条所件位场届期项亩吨台辆架艘家户篇部" "個項戶條場屆畝噸臺輛"  # Traditional forms last
+CLASSIFIERS = "个家项人批次户元名座条所件位场届期项亩吨台辆架艘家户篇部個項戶條場屆畝噸臺輛"  # Traditional forms last
 _APPROX_ZH_PRE = {"超过": "over", "超": "over", "逾": "over", "近": "about", "约": "about", "大约": "about"}
 _APPROX_ZH_POST = {"余": "over", "多": "over", "以上": "over", "左右": "about"}
 _APPROX_EN = {"over": "over", "more than": "over", "nearly": "about", "about": "about",
