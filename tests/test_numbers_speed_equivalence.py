@@ -208,6 +208,8 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
 
 
 def ref_en_quantities(masked: str, text: str) -> list[Quantity]:
+    for code in ("RMB", "CNY", "USD", "HKD", "EUR", "GBP", "JPY"):
+        masked = re.sub(rf"(?<![A-Za-z]){code}(?=[0-9])", " " * len(code), masked)
     masked, out = ref_digit_fractions(masked, text)
     words_masked, more = ref_en_fractions(masked, text)  # for the words only: "two" of "two thirds" is no 2
     out += more
@@ -360,7 +362,7 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "to", "through", "–", "—", "9-11", "1 to 7", "third", "thirds", "a third of", "two-thirds", "quarter",
              "quarters", "half", "halves", "of", "party", "1/3", "3/4", "24/7", "10/3", "km", "10m", "$", "£5m", "5bn",
              "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or", "first", "Past", "last", "sixths", "ſixth", "fİfths", "nİnth",
-             "FIFTHS", "Tenth"]
+             "FIFTHS", "Tenth", "RMB", "RMB3.45", "USD", "xRMB5"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 

@@ -75,7 +75,7 @@ AGREE = [
     ("重3千克", "weighs 3kg"), ("装机容量300MW", "an installed capacity of 300 MW"), ("功率5千瓦", "rated at 5kW"),
     ("5G网络", "5G networks"), ("酒精含量28.4mg/100ml", "a result of 28.4mg/100ml"),
     # Money in short: bn always multiplies; m and k after a currency sign.
-    ("投资100亿元", "an investment of 10bn yuan"), ("1000万美元", "$10m"), ("500万英镑", "£5m"),
+    ("投资100亿元", "an investment of 10bn yuan"), ("投入资金约34.5亿元", "invested about RMB3.45 billion"), ("1000万美元", "$10m"), ("500万英镑", "£5m"),
     # Fractions, in words and in digits, either side.
     ("近三分之一的野生动物", "nearly a third of wildlife species"), ("三分之二", "two thirds of the votes"),
     ("四分之一至五分之一", "a fifth to a quarter of the total"), ("三分之一", "one-third"), ("占1/3", "a third of it"),
@@ -105,6 +105,10 @@ DISAGREE = [
     ("三分之一的人口", "a quarter of the population", "三分之一", None),
     ("四分之三", "3/5 of them", "四分之三", "3/5"),
     ("新增3.5萬戶", "3,500 new households", "3.5萬", "3,500"),
+    # A wrong figure is paired with the likeliest English one, not the next one left over.
+    ("全市新开工亿元以上项目120个，其中10亿元以上项目15个。",
+     "The city started 120 projects each worth over 100 million yuan, including 16 worth over 1 billion yuan.",
+     "15", "16"),
 ]
 DATES_AGREE = [
     ("6月9日", "On June 9"), ("6月9日", "on 9 June"), ("2020年6月", "in June 2020"), ("2020年6月11日", "2020-06-11"),

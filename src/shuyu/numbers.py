@@ -28,6 +28,7 @@ Conservative by design (a checker that cries wolf gets switched off):
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -129,6 +130,13 @@ _ZH_GLUED_UNIT = re.compile(rf"(?:{GLUED_UNITS})(?![A-Za-z0-9])")
 _GLUED_MULT = {"bn": 10**9, "tn": 10**12}
 _CURRENCY_MULT = {"m": 10**6, "k": 10**3}
 _CURRENCY_SIGNS = "$£€¥"
+#: Currency codes written against the figure (RMB3.45 billion, USD20): blanked so that the figure is read.
+_GLUED_CODE = re.compile(r"(?<![A-Za-z])(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)(?=[0-9])")
+_GLUED_CODE_HINT = re.compile(r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)[0-9]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 #: A fraction in digits, 1/3 or 3/4: at most tenths (what English writes in words too), not part of a date
 #: (2020/1/3 is masked before) or of a longer figure (24/7 is no fraction: its numerator is the larger).
 _DIGIT_FRACTION = re.compile(r"(?<![0-9A-Za-z./,_])([1-9])/(10|[1-9])(?![0-9A-Za-z/_]|[.,][0-9])")
@@ -527,6 +535,8 @@ def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = 
     """
     out: list = []  # type: ignore[type-arg]
     digit = _DIGIT.search(masked)
+    if digit and _GLUED_CODE_HINT.search(masked):
+        masked = _GLUED_CODE.sub(_blank, masked)  # RMB3.45 billion: the figure is 3.45 billion
     if digit and "/" in masked:
         masked = _digit_fractions(masked, text, out, lean)
     for m in _EN_NUM.finditer(masked, digit.start()) if digit else ():
@@ -975,9 +985,12 @@ def compare_quantities(zh: list[Quantity], en: list[Quantity]) -> list[Mismatch]
     return _pair(unmatched, en_left, Mismatch, lambda e: not e.word, lambda e: False, _likeness)
 
 
-def _likeness(z: Quantity, e: Quantity) -> tuple[bool, bool]:
-    """How unlike a translation of ``z`` ``e`` looks: a fraction for a whole number, then another unit."""
-    return (z.value in FRACTION_VALUES) != (e.value in FRACTION_VALUES), z.unit != e.unit
+def _likeness(z: Quantity, e: Quantity) -> tuple[bool, bool, float]:
+    """How unlike a translation of ``z`` ``e`` looks: a fraction for a whole number, then another unit, then how
+    many times larger or smaller it is (16 is likelier the translation of 15 than "100 million" is)."""
+    zf, ef = float(z.value), float(e.value)
+    distance = abs(math.log10(ef / zf)) if zf > 0 and ef > 0 else float(zf != ef) * 99
+    return (z.value in FRACTION_VALUES) != (e.value in FRACTION_VALUES), z.unit != e.unit, distance
 
 
 def _date_agrees(z: DateValue, e: DateValue) -> bool:
