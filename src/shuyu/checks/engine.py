@@ -11,6 +11,7 @@ When that alignment is poor, the check falls back to document level and says so 
 from __future__ import annotations
 
 from bisect import bisect_left
+from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -249,8 +250,14 @@ def _render(q: Quantity) -> str:
     if q.value in FRACTION_TEXT:
         return FRACTION_TEXT[q.value]  # 1/3, not 0.3333333333333333333333333333
     value = q.value.normalize()
+    suffix = "%" if q.unit == "percent" else ""
+    # As an English release writes a large amount: 1.2亿 is "120 million", 32亿 "3.2 billion" (not 3,200,000,000).
+    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        scaled = (value / size).normalize()
+        if scaled >= 1 and scaled == scaled.quantize(Decimal("0.001")):
+            return f"{scaled:,f} {word}{suffix}"
     text = f"{value:,f}" if value == value.to_integral() else f"{value:,}"
-    return text + ("%" if q.unit == "percent" else "")
+    return text + suffix
 
 
 def _unit_numbers(unit: Unit, zh_doc: Document, en_doc: Document, settings: CheckSettings) -> list[Finding]:
