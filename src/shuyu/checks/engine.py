@@ -11,11 +11,11 @@ When that alignment is poor, the check falls back to document level and says so 
 from __future__ import annotations
 
 from bisect import bisect_left
-from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
+from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
