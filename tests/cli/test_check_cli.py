@@ -131,6 +131,22 @@ def test_a_source_without_chinese_is_an_input_error(source: str, translation: st
     assert result.stderr.strip() == f"shuyu: error: {RELEASES / source}: {message}"
 
 
+@pytest.mark.parametrize(("translation", "message"), [
+    ("", "the translation holds no text (give the English translation second)"),
+    ("<html><body><script>var x = 1;</script></body></html>\n", "the translation holds no text (give the English "
+     "translation second)"),
+    ("无锡市委书记黄钦会见代表团。\n", "the translation is Chinese, not English (give the Chinese source first, then "
+     "its English translation)"),
+], ids=["empty", "no-prose", "chinese"])
+def test_an_empty_or_chinese_translation_is_an_input_error(tmp_path: Path, translation: str, message: str) -> None:
+    # Checked anyway, every concept and number of the source was reported missing at line 1 (11 findings).
+    en = tmp_path / ("en.html" if translation.startswith("<") else "en.txt")
+    en.write_text(translation, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(RELEASES / "01-delegation.zh.txt"), str(en)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"shuyu: error: {en}: {message}"
+
+
 def test_a_traditional_or_html_source_is_chinese(tmp_path: Path) -> None:
     zh = tmp_path / "src.html"
     zh.write_text("<p>無錫市委書記黃欽會見代表團。</p>\n", encoding="utf-8")

@@ -84,8 +84,17 @@ def check(
 
 def _require_chinese_source(zh_doc: Document, en_doc: Document) -> None:
     """An input error when the source holds no Chinese: every term and number of the translation would
-    then be reported against nothing (the files given the other way round, or the English twice)."""
+    then be reported against nothing (the files given the other way round, or the English twice); and
+    when the translation is empty or Chinese itself (every concept and number of the source would be
+    reported missing, all at line 1)."""
     if any(has_han(s.text) for s in zh_doc.segments):
+        translation = "".join(s.text for s in en_doc.segments)
+        if not translation.strip():
+            raise InputError("the translation holds no text", path=en_doc.path,
+                             hint="give the English translation second")
+        if mostly_han(translation):
+            raise InputError("the translation is Chinese, not English", path=en_doc.path,
+                             hint="give the Chinese source first, then its English translation")
         return
     if mostly_han("".join(s.text for s in en_doc.segments)):
         raise InputError("the source holds no Chinese and the translation does: the two files look swapped",
