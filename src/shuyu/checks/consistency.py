@@ -2,8 +2,9 @@
 
 Only titles, organisations and policy terms are judged: a place or a person named in full once
 and by its short form afterwards (Xishan District … Xishan) is ordinary English, not drift.
-The majority form wins (ties go to the preferred form); every use of another form is reported
-with the majority form and where it is first used.
+The preferred form wins where it is used at all (so this rule never asks to replace the approved
+form, which `term-admitted` asks for); among admitted forms alone, the majority wins. Every use of
+another form is reported with the winning form and where it is first used.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def inconsistent_terms(occurrences: list[Occurrence], glossary: Glossary, settin
         if len(counts) < 2:
             continue
         preferred = glossary.get(concept_id).preferred("en")  # type: ignore[union-attr]
-        majority = max(counts, key=lambda f: (counts[f], f == preferred))
+        # Case and plural variants of the preferred form count as it (the form is the matched entry's text).
+        used_preferred = [f for f in counts if f.casefold() == preferred.casefold()]
+        majority = used_preferred[0] if used_preferred else max(counts, key=lambda f: (counts[f], f))
         first = next(occ for form, occ in items if form == majority)
         where = f"{first.location.path}:{first.location.line}:{first.location.column}"
         for form, occ in items:
