@@ -75,7 +75,8 @@ AGREE = [
     ("重3千克", "weighs 3kg"), ("装机容量300MW", "an installed capacity of 300 MW"), ("功率5千瓦", "rated at 5kW"),
     ("5G网络", "5G networks"), ("酒精含量28.4mg/100ml", "a result of 28.4mg/100ml"),
     # Money in short: bn always multiplies; m and k after a currency sign.
-    ("投资100亿元", "an investment of 10bn yuan"), ("投入资金约34.5亿元", "invested about RMB3.45 billion"), ("1000万美元", "$10m"), ("500万英镑", "£5m"),
+    ("投资100亿元", "an investment of 10bn yuan"), ("投入资金约34.5亿元", "invested about RMB3.45 billion"),
+    ("1000万美元", "$10m"), ("500万英镑", "£5m"),
     # Fractions, in words and in digits, either side.
     ("近三分之一的野生动物", "nearly a third of wildlife species"), ("三分之二", "two thirds of the votes"),
     ("四分之一至五分之一", "a fifth to a quarter of the total"), ("三分之一", "one-third"), ("占1/3", "a third of it"),
@@ -102,7 +103,9 @@ DISAGREE = [
     ("全长5公里", "50km long", "5", "50km"),
     ("1.92万公顷", "192,000ha", "1.92万", "192,000ha"),
     ("投资100亿元", "an investment of 100bn yuan", "100亿", "100bn"),
-    ("三分之一的人口", "a quarter of the population", "三分之一", None),
+    ("三分之一的人口", "a quarter of the population", "三分之一", "a quarter"),
+    ("三分之一的人口", "about one quarter.", "三分之一", "about one quarter"),
+    ("15个项目", "a third of the projects", "15", None),
     ("四分之三", "3/5 of them", "四分之三", "3/5"),
     ("新增3.5萬戶", "3,500 new households", "3.5萬", "3,500"),
     # A wrong figure is paired with the likeliest English one, not the next one left over.

@@ -941,10 +941,12 @@ def _en_dates(text: str, *, lean: bool = False) -> list:  # type: ignore[type-ar
 
 def _pair(unmatched_zh: list, unmatched_en: list, make, can_pair, report_left, rank=None) -> list:  # type: ignore[no-untyped-def]
     """Pair leftovers in order: a wrong value is one mismatch, not a missing plus an added one. ``rank(z, e)``,
-    when given, says which leftover is likeliest a source item's translation (the lowest; the first of equals)."""
+    when given, says which leftover is likeliest a source item's translation (the lowest; the first of equals;
+    None: never that one)."""
     if rank is not None:
         fits = [j for j, e in enumerate(unmatched_en) if can_pair(e)]
-        pairs = sorted((rank(z, unmatched_en[j]), i, j) for i, z in enumerate(unmatched_zh) for j in fits)
+        ranked = ((rank(z, unmatched_en[j]), i, j) for i, z in enumerate(unmatched_zh) for j in fits)
+        pairs = sorted(r for r in ranked if r[0] is not None)
         partner: dict[int, int] = {}
         for _, i, j in pairs:
             if i not in partner and j not in partner.values():
@@ -982,12 +984,18 @@ def compare_quantities(zh: list[Quantity], en: list[Quantity]) -> list[Mismatch]
             en_left.remove(hit)
     # English numbers with no source counterpart are not reported: translators add them freely
     # (COVID-19, "Part 2"); a wrong or dropped source number is what matters.
-    return _pair(unmatched, en_left, Mismatch, lambda e: not e.word, lambda e: False, _likeness)
+    # Number words pair with nothing ("the two cities"), but a fraction in words is as specific as digits: 三分之一
+    # against "one quarter" points at "one quarter".
+    return _pair(unmatched, en_left, Mismatch, lambda e: not e.word or e.value in FRACTION_VALUES, lambda e: False,
+                 _likeness)
 
 
-def _likeness(z: Quantity, e: Quantity) -> tuple[bool, bool, float]:
+def _likeness(z: Quantity, e: Quantity) -> tuple[bool, bool, float] | None:
     """How unlike a translation of ``z`` ``e`` looks: a fraction for a whole number, then another unit, then how
-    many times larger or smaller it is (16 is likelier the translation of 15 than "100 million" is)."""
+    many times larger or smaller it is (16 is likelier the translation of 15 than "100 million" is); None for a
+    fraction in words against a whole number (no translation of it)."""
+    if e.word and z.value not in FRACTION_VALUES:
+        return None
     zf, ef = float(z.value), float(e.value)
     distance = abs(math.log10(ef / zf)) if zf > 0 and ef > 0 else float(zf != ef) * 99
     return (z.value in FRACTION_VALUES) != (e.value in FRACTION_VALUES), z.unit != e.unit, distance
