@@ -328,3 +328,14 @@ def test_hyp_scoring_with_an_english_src_is_an_input_error(tmp_path: Path) -> No
     result = runner.invoke(app, ["score", "--src", str(en), "--hyp", str(zh), "--ref", str(zh), *G])
     assert result.exit_code == 2
     assert "the sides look swapped" in result.stderr
+
+
+def test_a_directory_without_releases_is_an_input_error(tmp_path: Path) -> None:
+    # Scored anyway, it printed a report of zeros and exit 0.
+    (tmp_path / "notes.txt").write_text("nothing to pair\n", encoding="utf-8")
+    (tmp_path / "only.zh.txt").write_text("无锡\n", encoding="utf-8")  # no only.en.txt beside it
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["score", str(tmp_path), "--jobs", jobs])
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (f"shuyu: error: {tmp_path}: no releases in the directory (it should hold "
+                                         "pairs of files such as NAME.zh.txt and NAME.en.txt)")

@@ -53,10 +53,15 @@ def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
     """``(id, zh, en)`` from bilingual files, or from directories of ``NAME.zh.*`` / ``NAME.en.*`` releases."""
     for path in paths:
         if path.is_dir():
+            found = False
             for zh in sorted(path.rglob("*.zh.*")):
                 en = zh.with_name(zh.name.replace(".zh.", ".en.", 1))
                 if en.is_file():
+                    found = True
                     yield str(zh.relative_to(path)), read_text(zh)[0], read_text(en)[0]
+            if not found:  # scored anyway, a report of zeros with exit 0 (a CI job pointed at the wrong folder)
+                raise InputError("no releases in the directory", path=str(path),
+                                 hint="it should hold pairs of files such as NAME.zh.txt and NAME.en.txt")
         elif format_of(path) in LINE_FORMATS:  # read_pairs' lines, numbers and errors, parsed a block at a time
             fmt = format_of(path)
             for first, lines in line_blocks(path):
