@@ -191,3 +191,31 @@ def test_export_csv_and_json_to_stdout() -> None:
     assert len(data["concepts"]) == 13
     bad = run("glossary", "export", "--format", "xls", "--no-bundled", "-g", str(TINY))
     assert bad.exit_code == 2
+
+
+def test_import_says_what_it_leaves_out_and_reads_chinese_encodings(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    rows = ("concept_id,category,lang,term,status\nnew-a,term,fr,bonjour,preferred\n"
+            "new-a,term,en-US,hello,preferred\nnew-a,term,zh-CN,你好,preferred\n")
+    gbk = tmp_path / "excel.csv"
+    gbk.write_bytes(rows.encode("gbk"))  # what Excel on Chinese Windows saves
+    result = run("glossary", "import", str(gbk), "--no-bundled", "--target", str(empty))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["+ new-a (term): 你好 = hello"]  # zh-CN and en-US are zh and en
+    assert result.stderr.splitlines()[0] == (f"not mapped: {gbk}: new-a: 'bonjour' is in language 'fr'; the glossary "
+                                             "holds zh and en terms only; not imported")
+    exported = tmp_path / "g.json"
+    assert run("glossary", "export", "-f", "json", "-o", str(exported), "--no-bundled", "-g", str(TINY)).exit_code == 0
+    count = len(json.loads(exported.read_text(encoding="utf-8"))["examples"])
+    assert count > 0
+    result = run("glossary", "import", str(exported), "--no-bundled", "--target", str(empty))
+    note = (f"not mapped: {exported}: {count} example(s) not imported: import merges concepts; copy examples into "
+            "the glossary's examples.csv")
+    assert note in result.stderr.splitlines()
+
+
+def test_import_of_a_missing_file_says_so_whatever_its_name(tmp_path: Path) -> None:
+    result = run("glossary", "import", str(tmp_path / "terms.xlsx"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"shuyu: error: {tmp_path / 'terms.xlsx'}: no such file (check the path)"

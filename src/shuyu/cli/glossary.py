@@ -19,6 +19,8 @@ from shuyu.cli._options import OutputOpt
 from shuyu.errors import InputError
 from shuyu.errors import Problem
 from shuyu.exitcodes import ExitCode
+from shuyu.formats.decode import decode_bytes
+from shuyu.formats.decode import read_bytes
 from shuyu.fsutil import write_atomic
 from shuyu.glossary import edit
 from shuyu.glossary.csvio import EXAMPLES_FILE
@@ -486,22 +488,30 @@ def import_(
 
     fmt_name = format_ or {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".json": "json"}.get(file.suffix.lower())
     readers = {"tbx": tbx.import_tbx, "csv": exchange.import_csv, "json": exchange.import_json}
+    data = read_bytes(file)  # a missing file is that, whatever its name
     if fmt_name not in readers:
         raise InputError(f"cannot tell the format of {file.name}", path=str(file), hint="pass --format tbx|csv|json")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(file)) from None
     if fmt_name == "tbx":
         result = tbx.import_tbx(data, str(file))
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not valid UTF-8 at byte {exc.start}", path=str(file)) from None
-        result = readers[fmt_name](text, str(file))
+        # As every other input: UTF-8, UTF-16, or GB18030/Big5 (Excel on Chinese Windows saves CSV as GBK).
+        result = readers[fmt_name](decode_bytes(data, str(file))[0].removeprefix("\ufeff"), str(file))
     for note in result.unmapped:
         print(f"not mapped: {note}", file=sys.stderr)
+    for concept in result.glossary.concepts.values():
+        # The glossary's files hold Chinese and English: zh-CN and en-GB are those; other languages are said.
+        kept = []
+        for term in concept.terms:
+            lang = exchange.term_language(term.lang)
+            if lang is None:
+                print(f"not mapped: {file}: {concept.id}: {term.text!r} is in language {term.lang!r}; the glossary "
+                      "holds zh and en terms only; not imported", file=sys.stderr)
+            else:
+                kept.append(replace(term, lang=lang) if lang != term.lang else term)
+        concept.terms = kept
+    if result.glossary.examples:
+        print(f"not mapped: {file}: {len(result.glossary.examples)} example(s) not imported: import merges concepts; "
+              "copy examples into the glossary's examples.csv", file=sys.stderr)
     where = _target(glossary, target)
     concepts = _layer_concepts(where)
     merged, changes, touched = merge_imported(concepts, list(result.glossary.concepts.values()), where)

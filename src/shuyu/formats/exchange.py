@@ -90,6 +90,18 @@ def written_terms(concept: Concept) -> list[Term]:
     return [t for t in concept.terms if not t.romanization]
 
 
+def term_language(lang: str) -> str | None:
+    """The glossary's language of a term's language tag (``zh-CN``, ``zh-Hant``, ``en-GB`` → ``zh``, ``en``),
+    or None for a language the glossary's files do not hold (Chinese and English alone; the exchange
+    formats carry any language).
+
+    >>> term_language("zh-Hans-CN"), term_language("EN_us"), term_language("fr")
+    ('zh', 'en', None)
+    """
+    primary = lang.strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in ("zh", "en") else None
+
+
 def _enum(kind: type[E], value: str, path: str, line: int, what: str) -> E:
     try:
         return kind(value)
