@@ -35,6 +35,7 @@ def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
 
 
 def test_shuyu_toml_overrides_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "terms").mkdir()
     path = write(tmp_path / "shuyu.toml", 'glossary = ["terms"]\nexclude = ["site/vendor/**"]\n'
                  '[rules]\npunctuation = "error"\n[[overrides]]\npaths = ["site/legacy/*"]\n'
                  'rules = { punctuation = false, repeated-word = "info" }\n')
@@ -93,3 +94,32 @@ def test_relative_paths_are_relative_posix_kept_per_path_and_root(tmp_path: Path
     monkeypatch.chdir(tmp_path)
     for path in paths:  # the working directory moved: so did the default root
         assert default.relative(path) == relative_posix(path, tmp_path), path
+
+
+def test_a_tool_shuyu_table_in_shuyu_toml_says_to_write_the_keys_at_top_level(tmp_path: Path) -> None:
+    # The README's pyproject.toml table pasted into a shuyu.toml said "tool: unknown key".
+    path = write(tmp_path / "shuyu.toml", '[tool.shuyu]\nfail-on = "warning"\n[tool.shuyu.rules]\nrepeated-word = false\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value) == (
+        f"{path}: tool.shuyu: a shuyu.toml takes its keys at top level, without [tool.shuyu] (drop the [tool.shuyu] "
+        "line and write [tool.shuyu.rules] as [rules]; [tool.shuyu] is for pyproject.toml)")
+
+
+def test_another_tool_table_in_shuyu_toml_is_an_unknown_key(tmp_path: Path) -> None:
+    path = write(tmp_path / "shuyu.toml", "[tool.other]\nx = 1\n")
+    with pytest.raises(ConfigError, match=r"shuyu\.toml: tool: unknown key"):
+        load_config(path)
+
+
+@pytest.mark.parametrize(("name", "text", "key"), [
+    ("shuyu.toml", 'glossary = ["terms/"]\n', "glossary"),
+    ("pyproject.toml", '[tool.shuyu]\nglossary = "terms/"\n', "tool.shuyu.glossary"),
+])
+def test_a_missing_glossary_names_the_config_file_and_key(tmp_path: Path, name: str, text: str, key: str) -> None:
+    # Not the glossary loader's "check the --glossary path": no --glossary was given.
+    path = write(tmp_path / name, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value) == (f"{path}: {key}: no such glossary file or directory 'terms/' "
+                               f"(fix the path in {name}; it is relative to {tmp_path})")

@@ -162,7 +162,18 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         prefix = "tool.shuyu."
     else:
         prefix = ""
-    return parse_config(data, path, prefix)
+    config = parse_config(data, path, prefix)
+    for given, layer in zip(_strings(data, "glossary", None), config.glossary, strict=True):
+        try:
+            missing = not layer.exists()
+        except OSError:
+            missing = False  # unreadable: the glossary loader says so, naming the file
+        if missing:
+            # Said here, naming the file and the key: the glossary loader's own message would send
+            # the user to a --glossary option they never gave.
+            raise ConfigError(f"{prefix}glossary: no such glossary file or directory {given!r}", path=str(path),
+                              hint=f"fix the path in {path.name}; it is relative to {path.parent}")
+    return config
 
 
 def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
@@ -170,7 +181,14 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     def bad(key: str, message: str) -> ConfigError:
         return ConfigError(f"{prefix}{key}: {message}", path=str(path))
 
-    for key in data:
+    for key, value in data.items():
+        if key == "tool" and not prefix and isinstance(value, dict) and "shuyu" in value:
+            # The README's [tool.shuyu] pasted into a shuyu.toml. Refused with the fix rather than
+            # accepted: a shuyu.toml then has one spelling (the keys at top level), which a mix of
+            # both could not keep clear, and the fix is to delete one line.
+            raise ConfigError("tool.shuyu: a shuyu.toml takes its keys at top level, without [tool.shuyu]",
+                              path=str(path), hint="drop the [tool.shuyu] line and write [tool.shuyu.rules] as [rules]; "
+                              "[tool.shuyu] is for pyproject.toml")
         if key not in KEYS:
             raise bad(key, f"unknown key (known: {', '.join(sorted(KEYS))})")
     config = Config(path=path)

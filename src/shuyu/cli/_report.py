@@ -9,6 +9,7 @@ from pathlib import Path
 
 from shuyu import __version__
 from shuyu.checks.base import CheckSettings
+from shuyu.cli._errors import StdoutError
 from shuyu.errors import InputError
 from shuyu.exitcodes import ExitCode
 from shuyu.fsutil import write_atomic
@@ -70,10 +71,23 @@ def emit(findings: Sequence[Finding], *, fmt: str, output: Path | None, fail_on:
                         notes=list(notes or []), files=files)
     text = REPORTERS[fmt](findings, ctx)
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
         write_atomic(output, text)
     return int(exit_code(findings, fail_on))
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output and flush it.
+
+    :raises StdoutError: when it cannot be written (``> /dev/full``, a pipe closed by ``head``):
+        the command's error handler makes it one line and exit 2.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise StdoutError(exc) from None
 
 
 def done(code: int) -> None:

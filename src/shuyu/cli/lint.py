@@ -17,7 +17,9 @@ from shuyu.checks.base import LINT_RULES
 from shuyu.checks.base import CheckSettings
 from shuyu.checks.consistency import inconsistent_terms
 from shuyu.checks.engine import lint_document
+from shuyu.cli._errors import glossary_inputs
 from shuyu.cli._errors import handles_errors
+from shuyu.cli._errors import refuse_writing_inputs
 from shuyu.cli._gc import pauses_cyclic_gc
 from shuyu.cli._options import FailOnOpt
 from shuyu.cli._options import FormatOpt
@@ -214,6 +216,9 @@ def lint(
     inputs = paths or config.include
     if not inputs:
         raise InputError("nothing to lint", hint="give files, directories or globs, or set include in the config")
+    # Nor onto the configuration found upward or a glossary file it names.
+    writes = {"--output": output, "--write-baseline": write_baseline}
+    refuse_writing_inputs(writes, [*glossary_inputs(layers), *([config.path] if config.path else [])])
 
     def settings_for(path: str) -> CheckSettings:
         return settings_from(base_rules, dict(config.rules_for(path)))
@@ -230,6 +235,9 @@ def lint(
         files = [name]
     else:
         files = expand_paths(inputs, config)
+        # Before a page is read: -o or --write-baseline onto a page found in a directory or a glob
+        # would replace it (a file named on the command line was refused before the run began).
+        refuse_writing_inputs(writes, files)
         work = [(f, file_type, settings_for(f)) for f in files]
         total = input_bytes(files)
         jobs = jobs or auto_jobs(files, total)
