@@ -80,7 +80,55 @@ def test_sample_catalog_has_exactly_the_planted_findings() -> None:
 def test_fuzzy_and_obsolete_on_request() -> None:
     result = run("po", "check", str(APP / "zh_to_en.po"), "--format", "json", "--include-fuzzy", "--include-obsolete")
     lines = {f["line"] for f in json.loads(result.stdout)["findings"]}
-    assert {43, 49} <= lines
+    assert {43, 50} <= lines  # the fuzzy msgstr, and the obsolete `#~ msgstr "CCP"` (not its `#~ msgid` line)
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+
+
+def positions(tmp_path: Path, text: str, *extra: str) -> list[tuple]:
+    """(rule, found or expected, line, column, end column, source line, source column) of each finding."""
+    path = tmp_path / "app.po"
+    path.write_text(text, encoding="utf-8")
+    result = run("po", "check", str(path), "--format", "json", *extra, *G)
+    assert result.exit_code in (0, 1), result.output
+    return sorted((f["rule"], f["found"] or f["expected"], f["line"], f["column"], f["end_column"],
+                   f["source"]["line"] if f.get("source") else None,
+                   f["source"]["column"] if f.get("source") else None)
+                  for f in json.loads(result.stdout)["findings"])
+
+
+def test_wrapped_msgstr_findings_are_at_their_continuation_line(tmp_path: Path) -> None:
+    text = HEADER + '#: app.py:10\nmsgid "欢迎来到淮安和徐州"\nmsgstr ""\n"Welcome to "\n"Huaian and Xu Zhou"\n'
+    assert positions(tmp_path, text) == [
+        ("name-romanization", "Huaian", 10, 2, 8, 7, 12),
+        ("name-romanization", "Xu Zhou", 10, 13, 20, 7, 15),
+    ]
+
+
+def test_escapes_before_a_finding_do_not_shift_it(tmp_path: Path) -> None:
+    text = HEADER + 'msgid "“徐州”\\n淮安"\nmsgstr "\\"Xu Zhou\\"\\n\\tHuaian"\n'
+    assert positions(tmp_path, text) == [
+        ("name-romanization", "Huaian", 7, 24, 30, 6, 14),
+        ("name-romanization", "Xu Zhou", 7, 11, 18, 6, 9),
+    ]
+
+
+def test_obsolete_entries_are_reported_at_their_own_msgstr(tmp_path: Path) -> None:
+    text = HEADER + ('msgid "徐州"\nmsgstr "Xuzhou"\n\n'
+                     '#~ msgid ""\n#~ "旧的徐州"\n#~ msgstr ""\n#~ "Old: "\n#~ "Xu Zhou old"\n')
+    assert positions(tmp_path, text) == []
+    assert positions(tmp_path, text, "--include-obsolete") == [("name-romanization", "Xu Zhou", 13, 5, 12, 10, 7)]
+
+
+def test_msgctxt_and_plural_forms_with_a_wrapped_msgstr(tmp_path: Path) -> None:
+    text = HEADER + ('#, c-format\nmsgctxt "stats"\nmsgid "在淮安签约%d个项目"\nmsgid_plural ""\n"在徐州签约%d个项目"\n'
+                     'msgstr[0] "%d project signed in Huaian"\nmsgstr[1] ""\n"%d projects signed "\n'
+                     '"in Xu Zhou"\n')
+    assert positions(tmp_path, text) == [
+        ("name-romanization", "Huaian", 11, 33, 39, 8, 9),
+        ("name-romanization", "Xu Zhou", 14, 5, 12, 10, 3),
+    ]
 
 
 @pytest.mark.parametrize(("text", "fragment"), [

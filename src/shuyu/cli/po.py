@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
-import polib
 import typer
 
 from shuyu.cache import load_with_matcher
@@ -31,10 +30,11 @@ from shuyu.errors import InputError
 from shuyu.exitcodes import ExitCode
 from shuyu.formats.po import DIRECTIONS
 from shuyu.formats.po import DOMAIN
+from shuyu.formats.po import PoMessage
 from shuyu.formats.po import concept_from_comment
 from shuyu.formats.po import export_files
-from shuyu.formats.po import msgstr_starts
 from shuyu.formats.po import read_po
+from shuyu.formats.po import scan_catalog
 from shuyu.fsutil import write_atomic
 from shuyu.glossary.edit import file_for
 from shuyu.glossary.load import bundled_dir
@@ -51,7 +51,6 @@ from shuyu.signature import signature
 from shuyu.text.document import Document
 from shuyu.text.document import Segment
 from shuyu.text.offsets import LineIndex
-from shuyu.text.offsets import OffsetMap
 
 app = typer.Typer(no_args_is_help=True, help="Glossary PO/POT/MO files, and application catalogs checked against the glossary.")
 PO_RULES = frozenset({"term-missing", "term-deprecated", "untranslated", "number-mismatch", "name-romanization"})
@@ -114,20 +113,13 @@ def compile(
         raise InputError("no glossary catalogs to compile", path=str(root), hint="run 'shuyu po export' first")
 
 
-def catalog_documents(path: str, text: str, entry: polib.POEntry, lines: list[str],
-                      index: LineIndex) -> list[tuple[Document, Document]]:
-    """(source, translation) documents of one entry, form by form, positioned at the msgstr in the file."""
-    starts = msgstr_starts(lines, entry.linenum)
-    forms = [entry.msgstr] if not entry.msgid_plural else [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
-    sources = [entry.msgid] if not entry.msgid_plural else [entry.msgid if k == 0 else entry.msgid_plural
-                                                             for k in sorted(entry.msgstr_plural)]
+def catalog_documents(path: str, text: str, message: PoMessage, index: LineIndex) -> list[tuple[Document, Document]]:
+    """(source, translation) documents of one entry, form by form: every character of the msgid and
+    msgstr at its exact place in the file (continuation lines, escapes and ``#~`` prefixes followed)."""
     out = []
-    for k, (form, source) in enumerate(zip(forms, sources, strict=True)):
-        line, column = starts[k] if k < len(starts) else (entry.linenum, 1)
-        base = index.offset(line, column)
-        zh_base = index.offset(entry.linenum, 1)
-        zh_doc = Document(path=path, text=text, segments=[Segment(source, OffsetMap.identity(len(source), zh_base))])
-        en_doc = Document(path=path, text=text, segments=[Segment(form, OffsetMap.identity(len(form), base))])
+    for source, form in message.forms():
+        zh_doc = Document(path=path, text=text, segments=[Segment(source.text, source.offsets)])
+        en_doc = Document(path=path, text=text, segments=[Segment(form.text, form.offsets)])
         zh_doc._lines = en_doc._lines = index
         out.append((zh_doc, en_doc))
     return out
@@ -159,15 +151,16 @@ def check_catalogs(
             raise InputError(f"catalog language {target or 'unset'!r}: shuyu checks Chinese → English catalogs",
                              path=str(path), hint="pass --lang en if the msgstrs are English")
         text = path.read_text(encoding="utf-8")
-        lines = text.splitlines()
         index = LineIndex.of(text)
-        entries = [e for e in po if e.msgid and not e.obsolete and (include_fuzzy or "fuzzy" not in e.flags)]
+        messages = scan_catalog(text)
+        entries = [m for m in messages if m.msgid and m.msgid.text and not m.obsolete
+                   and (include_fuzzy or "fuzzy" not in m.flags)]
         if include_obsolete:
-            entries += po.obsolete_entries()
-        for entry in entries:
-            if not (entry.msgstr or any(entry.msgstr_plural.values())):
+            entries += [m for m in messages if m.obsolete]
+        for message in entries:
+            if not any(form.text for _, form in message.forms()):
                 continue  # untranslated entries are the translator's to-do list, not terminology errors
-            for zh_doc, en_doc in catalog_documents(str(path), text, entry, lines, index):
+            for zh_doc, en_doc in catalog_documents(str(path), text, message, index):
                 findings += check_release(zh_doc, en_doc, g, matcher, settings).findings
     code = emit(findings, fmt=format_, output=output, fail_on=level, files=[str(p) for p in catalogs],
                 signature=signature(g, settings))

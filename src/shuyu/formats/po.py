@@ -11,6 +11,8 @@ of the same glossary is byte-identical.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 import polib
@@ -24,6 +26,9 @@ from shuyu.model import EN
 from shuyu.model import ZH
 from shuyu.model import Concept
 from shuyu.model import Status
+from shuyu.text.offsets import LineIndex
+from shuyu.text.offsets import OffsetMap
+from shuyu.text.offsets import OffsetMapBuilder
 
 DOMAIN = "glossary"
 DIRECTIONS = {"en": (ZH, EN), "zh_Hans": (EN, ZH)}
@@ -178,19 +183,188 @@ def read_po(path: str | Path) -> polib.POFile:
         raise InputError(f"malformed PO: {message}", path=str(p), line=line) from None
 
 
-def msgstr_starts(lines: list[str], entry_line: int) -> list[tuple[int, int]]:
-    """(line, column) of the first character of each msgstr string of the entry at ``entry_line``.
+#: A keyword opening a field, with the plural index of ``msgstr[n]``.
+_KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*"')
+#: What one-character escapes stand for (GNU gettext's, C's).
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
+                   "\\": "\\", '"': '"', "'": "'", "?": "?"}
+_OCTAL = re.compile(r"[0-7]{1,3}")
+_HEX = re.compile(r"x([0-9A-Fa-f]+)")
 
-    polib gives the line an entry starts on; the msgstr lines follow it (``msgstr`` or
-    ``msgstr[n]`` for plural forms). Columns are 1-based code points, pointing inside the quotes.
+
+@dataclass(slots=True)
+class PoString:
+    """A field of a catalog entry, decoded, and where each of its characters is written in the file.
+
+    ``offsets`` sends every character of ``text`` to the file offset of the character that writes
+    it, or of the backslash of the escape sequence (``\\n``, ``\\"``, ``\\101``) that encodes it,
+    across continuation lines and ``#~`` prefixes.
     """
-    out = []
-    n = max(entry_line, 1)
-    while n <= len(lines):
-        stripped = lines[n - 1].lstrip()
-        if out and not stripped.startswith(("msgstr", '"')):
-            break
-        if stripped.startswith("msgstr"):
-            out.append((n, lines[n - 1].find('"') + 2))
-        n += 1
-    return out
+
+    text: str
+    offsets: OffsetMap
+
+
+@dataclass(slots=True)
+class PoMessage:
+    """An entry of a catalog as written in the file: its fields with their positions.
+
+    ``line`` is the line of the ``msgid`` keyword; ``msgstr_plural`` holds ``msgstr[n]`` by ``n``.
+    """
+
+    line: int
+    obsolete: bool = False
+    flags: list[str] = field(default_factory=list)
+    msgctxt: PoString | None = None
+    msgid: PoString | None = None
+    msgid_plural: PoString | None = None
+    msgstr: PoString | None = None
+    msgstr_plural: dict[int, PoString] = field(default_factory=dict)
+
+    def forms(self) -> list[tuple[PoString, PoString]]:
+        """(source, translation) pairs, plural form by plural form (msgid for form 0, msgid_plural after)."""
+        msgid = self.msgid or _EMPTY
+        if self.msgid_plural is None and not self.msgstr_plural:
+            return [(msgid, self.msgstr or _EMPTY)]
+        plural = self.msgid_plural or msgid
+        return [(msgid if k == 0 else plural, self.msgstr_plural[k]) for k in sorted(self.msgstr_plural)]
+
+
+_EMPTY = PoString("", OffsetMap.identity(0))
+
+
+class _Field:
+    """A field being read: its decoded units, each a character (str) or a byte escape (int), with its offset."""
+
+    def __init__(self) -> None:
+        self.units: list[tuple[str | int, int]] = []
+        self.first = -1  # offset of the first string's body
+        self.end = -1    # offset of the last string's closing quote
+
+    def add(self, text: str, body: int, end: int) -> None:
+        """Decode ``text[body:end]`` (the inside of one quoted string) onto this field."""
+        if self.first < 0:
+            self.first = body
+        self.end = end
+        units = self.units
+        i = body
+        while i < end:
+            ch = text[i]
+            if ch != "\\" or i + 1 >= end:
+                units.append((ch, i))
+                i += 1
+                continue
+            nxt = text[i + 1]
+            if nxt in _SIMPLE_ESCAPES:
+                units.append((_SIMPLE_ESCAPES[nxt], i))
+                i += 2
+                continue
+            m = _OCTAL.match(text, i + 1, end) or _HEX.match(text, i + 1, end)
+            if m is None:  # refused by read_po already; kept as written
+                units.append((ch, i))
+                i += 1
+                continue
+            value = int(m.group(1), 16) if m.group().startswith("x") else int(m.group(), 8)
+            units.append((value & 0xFF, i))
+            i = m.end()
+
+    def build(self) -> PoString:
+        """The decoded string and its offset map (bytes written as escapes are decoded as UTF-8)."""
+        if not self.units:
+            return PoString("", OffsetMap.identity(0, max(self.first, 0)))
+        chars: list[str] = []
+        builder = OffsetMapBuilder()
+        units = self.units
+        j = 0
+        while j < len(units):
+            unit, pos = units[j]
+            j += 1
+            if isinstance(unit, int):
+                # A UTF-8 sequence written as byte escapes (\\344\\275\\240) is one character, at its first escape.
+                size = 1 if unit < 0xC0 else 2 if unit < 0xE0 else 3 if unit < 0xF0 else 4
+                seq = [unit]
+                while len(seq) < size and j + len(seq) - 1 < len(units):
+                    byte = units[j + len(seq) - 1][0]
+                    if not isinstance(byte, int):
+                        break
+                    seq.append(byte)
+                try:
+                    unit = bytes(seq).decode("utf-8")
+                    j += len(seq) - 1
+                except UnicodeDecodeError:
+                    unit = "\ufffd"
+            chars.append(unit)
+            builder.copy(pos, 1)
+        return PoString("".join(chars), builder.build(original_end=self.end))
+
+
+def scan_catalog(text: str) -> list[PoMessage]:
+    r"""Every entry of a PO text (the header and obsolete ``#~`` entries too), in file order, with the
+    exact offset in ``text`` of every character of its fields.
+
+    The text should have passed :func:`read_po`: this reader follows the syntax, it does not judge it.
+
+    >>> text = 'msgid "徐州"\nmsgstr ""\n"Xu "\n"Zhou"\n'
+    >>> m = scan_catalog(text)[0]
+    >>> m.msgstr.text, [LineIndex.of(text).position(m.msgstr.offsets.to_original(i)) for i in (0, 3)]
+    ('Xu Zhou', [(3, 2), (4, 2)])
+    """
+    index = LineIndex.of(text)
+    messages: list[PoMessage] = []
+    fields: dict[tuple[str, int], _Field] = {}
+    message: PoMessage | None = None
+    flags: list[str] = []
+    current: _Field | None = None
+
+    def finish() -> None:
+        nonlocal message, current
+        if message is not None:
+            for (name, k), f in fields.items():
+                value = f.build()
+                if name == "msgstr" and k >= 0:
+                    message.msgstr_plural[k] = value
+                else:
+                    setattr(message, name, value)
+            messages.append(message)
+        message, current = None, None
+        fields.clear()
+
+    for n in range(1, len(index.starts) + 1):
+        start = index.starts[n - 1]
+        line = index.line_text(n).rstrip()
+        i = len(line) - len(line.lstrip())
+        if n == 1 and line.startswith("\ufeff"):
+            i = len(line) - len(line[1:].lstrip())
+        if i >= len(line):
+            continue
+        obsolete = False
+        if line.startswith("#~", i) and line[i + 2:i + 3].isspace():
+            obsolete = True
+            i = len(line) - len(line[i + 2:].lstrip())
+        if line.startswith("#", i):
+            if message is not None and any(name == "msgstr" for name, _ in fields):
+                finish()
+            if line.startswith("#,", i):
+                flags += [f.strip() for f in line[i + 2:].split(",") if f.strip()]
+            current = None
+            continue
+        if line.startswith('"', i):
+            if current is not None:
+                current.add(text, start + i + 1, start + len(line) - 1)
+            continue
+        m = _KEYWORD.match(line, i)
+        if m is None:
+            continue
+        name = m.group(1).split("[")[0]
+        key = (name, int(m.group(2)) if m.group(2) is not None else -1)
+        if message is not None and (
+                (name == "msgctxt" and fields) or (name == "msgid" and any(k[0] != "msgctxt" for k in fields))):
+            finish()
+        if message is None:
+            message, flags = PoMessage(line=n, obsolete=obsolete, flags=flags), []
+        if name == "msgid":
+            message.line, message.obsolete = n, obsolete
+        current = fields[key] = _Field()
+        current.add(text, start + m.end(), start + len(line) - 1)
+    finish()
+    return messages
