@@ -221,7 +221,7 @@ def test_the_chinese_hints_find_the_lines_the_plain_patterns_find(text: str) -> 
 
     plain_date = re.compile(r"[0-9０-９]|[〇零一二三四五六七八九十][年月日号號]")
     plain_qty = re.compile(rf"[0-9０-９]|[百一二两三四五六七八九十]分之"
-                           rf"|[{_NUMERALS}][{_NUMERALS}余餘多%％]*[{numbers.CLASSIFIERS}]")
+                           rf"|[{_NUMERALS}][{_NUMERALS}余餘多%％]*[{numbers.CLASSIFIERS}]|[{_NUMERALS}]*[万亿萬億]")
     assert (_ZH_DATE_HINT.search(text) is None) == (plain_date.search(text) is None)
     assert (_ZH_QTY_HINT.search(text) is None) == (plain_qty.search(text) is None)
 

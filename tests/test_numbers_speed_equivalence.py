@@ -185,9 +185,14 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
         else:
             num = m.group("num")
             if not any(ch.isdigit() for ch in num):
-                if not (after and after in CLASSIFIERS) or num in ("一", "两", "二", "零", "〇"):
+                approx = bool(m.group("pre") or m.group("post"))
+                large = "万" in num or "亿" in num or bool(m.group("mult2"))
+                if after and after in CLASSIFIERS:
+                    if num in ("一", "两", "二", "零", "〇"):
+                        continue
+                elif not large or (num[0] not in "一二两三四五六七八九" and not approx):
                     continue
-                if num[0] in "百千万" and not (m.group("pre") or m.group("post")):
+                if num[0] in "百千万亿" and not approx:
                     continue
             elif after.isascii() and after.isalpha() and not re.match(
                     rf"(?:{numbers.GLUED_UNITS})(?![A-Za-z0-9])", masked[end:]):
@@ -350,7 +355,7 @@ ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　
              "百分之", "超过", "大约", "超", "逾", "近", "约", "以上", "左右", "世纪", "年代", "2020", "1990", "2035", "12:30",
              "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
              "倍", "周年", "内", "为期", "集中", "近", "分之", "三分之一", "十分之三", "二十分之一", "1/3", "3/4", "24/7",
-             "cm", "MW", "4cm", "5G", "bn", "以上", "决赛", "世纪", "萬", "億", "兩", "個", "號", "超過", "餘", "點"]
+             "cm", "MW", "4cm", "5G", "bn", "以上", "决赛", "世纪", "萬", "億", "兩", "個", "號", "超過", "餘", "點", "群众", "三万", "千万"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",

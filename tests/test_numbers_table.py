@@ -70,6 +70,10 @@ AGREE = [
     ("上百万人", "millions of people"),
     ("数百万人", "several million people"),
     ("百姓", "the people"),
+    # Without a classifier, a large amount is still one (近百万人 was read, 近百万群众 not); 近十年, 千万 are no figures.
+    ("帮助近百万群众增收", "helped nearly a million people raise their incomes"), ("惠及三万群众", "benefiting 30,000 people"),
+    ("近十年来", "over the past decade"), ("千万不要", "never"), ("亿万人民", "hundreds of millions of people"),
+    ("十万火急", "extremely urgent"),
     # Unit symbols against the number are amounts in both languages (2升 was reported against "2L"); 5G is a name.
     ("全长5公里", "5km long"), ("每天饮水1.5-2升", "drink 1.5-2L of water a day"), ("直径达4cm", "4cm in diameter"),
     ("重3千克", "weighs 3kg"), ("装机容量300MW", "an installed capacity of 300 MW"), ("功率5千瓦", "rated at 5kW"),
@@ -108,6 +112,8 @@ DISAGREE = [
     ("15个项目", "a third of the projects", "15", None),
     ("四分之三", "3/5 of them", "四分之三", "3/5"),
     ("新增3.5萬戶", "3,500 new households", "3.5萬", "3,500"),
+    ("帮助近百万群众增收", "helped nearly ten million people", "近百万", None),
+    ("惠及三万群众", "benefiting 300,000 people", "三万", "300,000"),
     # A wrong figure is paired with the likeliest English one, not the next one left over.
     ("全市新开工亿元以上项目120个，其中10亿元以上项目15个。",
      "The city started 120 projects each worth over 100 million yuan, including 16 worth over 1 billion yuan.",

@@ -481,10 +481,11 @@ _NUMERALS = "零〇一二两三四五六七八九十百千万亿萬億兩"  # wi
 #: (``[0-9０-９]|[〇零一二三四五六七八九十][年月日号]``, written to start with one character class, which the
 #: search skips to quickly: the same lines have a match) ...
 _ZH_DATE_HINT = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?:(?<=[0-9０-９])|[年月日号號])")
-#: ... and a quantity only with a digit, 百分之 or a fraction (三分之一), or a numeral run before a classifier
-#: (百 is a numeral; again one character class first).
+#: ... and a quantity only with a digit, 百分之 or a fraction (三分之一), a numeral run before a classifier, or
+#: one holding 万 or 亿 (三万群众) (百 is a numeral; again one character class first).
 _ZH_QTY_HINT = re.compile(rf"[0-9０-９{_NUMERALS}](?:(?<=[0-9０-９])|(?<=[百一二两三四五六七八九十])分之"
-                          rf"|(?<=[{_NUMERALS}])[{_NUMERALS}余餘多%％]*[{numbers.CLASSIFIERS}])")
+                          rf"|(?<=[{_NUMERALS}])[{_NUMERALS}余餘多%％]*[{numbers.CLASSIFIERS}]"
+                          rf"|(?<=[万亿萬億])|(?<=[{_NUMERALS}])[{_NUMERALS}]*[万亿萬億])")
 
 
 def quantities_and_dates(text: str, lang: str, *, dates: bool = True, quantities: bool = True, lean: bool = False,

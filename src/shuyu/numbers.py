@@ -433,7 +433,8 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
         pos = end
         # One of the two alternatives matched: pct_zh or num is set.
         pct_zh, num, post, mult2, pct = m.groups()
-        if pct_zh is None and not "0" <= num[0] <= "9" and (end >= size or masked[end] not in CLASSIFIERS):
+        if pct_zh is None and not "0" <= num[0] <= "9" and (end >= size or masked[end] not in CLASSIFIERS) \
+                and "万" not in num and "亿" not in num and not mult2:
             continue  # a bare numeral not before a classifier (统一, 一些): the test below, first (no side effects)
         pre, start = _zh_approximation(masked, start)
         before = masked[start - 1] if start else ""
@@ -458,13 +459,19 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
         else:
             # num starts with an ASCII digit or is all Chinese numerals (none of which isdigit)
             if not "0" <= num[0] <= "9":
-                # A bare Chinese numeral is a number only before a classifier; 一 and 两 there are
-                # mostly "a" and "both/the couple" in English (一名志愿者, 两人), not numbers.
-                if not (after and after in CLASSIFIERS) or num in ("一", "两", "二", "零", "〇"):
+                # A bare Chinese numeral is a number before a classifier; 一 and 两 there are mostly "a"
+                # and "both/the couple" in English (一名志愿者, 两人), not numbers. Without a classifier, only
+                # a large amount is (三万群众, 近百万群众): 近三年 and 近十年 are as often "recent years" and
+                # "the past decade".
+                if after and after in CLASSIFIERS:
+                    if num in ("一", "两", "二", "零", "〇"):
+                        continue
+                elif not ("万" in num or "亿" in num or mult2) or (num[0] not in "一二两三四五六七八九" and not (pre or post)):
                     continue
                 # 百/千/万 first (an implicit 一) is a number beside an approximation, 近百万人 or 千余人, and
-                # otherwise mostly an idiom or a vague amount: 千家万户, 万人空巷, 百人 ("hundreds").
-                if num[0] in "百千万" and not (pre or post):
+                # otherwise mostly an idiom or a vague amount: 千家万户, 万人空巷, 百人 ("hundreds"), 千万 ("by
+                # all means"), 亿万人民.
+                if num[0] in "百千万亿" and not (pre or post):
                     continue
             elif after.isascii() and after.isalpha() and _ZH_GLUED_UNIT.match(masked, end) is None:
                 continue  # an identifier (5G, 4K), but 4cm and 300MW are amounts
