@@ -355,7 +355,8 @@ ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　
              "百分之", "超过", "大约", "超", "逾", "近", "约", "以上", "左右", "世纪", "年代", "2020", "1990", "2035", "12:30",
              "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
              "倍", "周年", "内", "为期", "集中", "近", "分之", "三分之一", "十分之三", "二十分之一", "1/3", "3/4", "24/7",
-             "cm", "MW", "4cm", "5G", "bn", "以上", "决赛", "世纪", "萬", "億", "兩", "個", "號", "超過", "餘", "點", "群众", "三万", "千万"]
+             "cm", "MW", "4cm", "5G", "bn", "以上", "决赛", "世纪", "萬", "億", "兩", "個", "號", "超過", "餘", "點",
+             "群众", "三万", "千万"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",
@@ -366,8 +367,8 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "a", "A", "hundred", "Hundred", "and", "trillion",
              "to", "through", "–", "—", "9-11", "1 to 7", "third", "thirds", "a third of", "two-thirds", "quarter",
              "quarters", "half", "halves", "of", "party", "1/3", "3/4", "24/7", "10/3", "km", "10m", "$", "£5m", "5bn",
-             "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or", "first", "Past", "last", "sixths", "ſixth", "fİfths", "nİnth",
-             "FIFTHS", "Tenth", "RMB", "RMB3.45", "USD", "xRMB5"]
+             "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or", "first", "Past", "last", "sixths", "ſixth",
+             "fİfths", "nİnth", "FIFTHS", "Tenth", "RMB", "RMB3.45", "USD", "xRMB5"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 
