@@ -112,6 +112,7 @@ def test_only_prose_is_read() -> None:
         ("Cooperation report", "title"),
         ("Heading one", "heading"),
         ("See the mayor and  then\n and", "paragraph"),  # up to the code span
+        ("CCP title", "title-attr"),  # a link's title is prose, as an HTML title attribute is
         ("alt text", "alt"),  # after the text it sits in
         ("and  and  and  end.\nA reference link.", "paragraph"),
         ("Name", "cell"),
@@ -124,7 +125,7 @@ def test_only_prose_is_read() -> None:
         ("List item", "paragraph"),
     ]
     assert_maps_back(doc)
-    assert all("CCP" not in s.text for s in doc.segments)
+    assert all("CCP" not in s.text for s in doc.segments if s.scope != "title-attr")  # URLs, code, comments
     assert doc.kind == "markdown"
 
 
@@ -136,7 +137,7 @@ def test_blocks() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("A [link *with* emphasis](</a b> 'T') here.", ["A link with emphasis here."]),
+        ("A [link *with* emphasis](</a b> 'T') here.", ["A link with emphasis here.", "T"]),
         ("A [link](https://x.org/(a)b) here.", ["A link here."]),
         ("A [ref][r] and [ref2][] here.\n\n[r]: /u\n[ref2]: /v", ["A ref and ref2 here."]),
         ("Auto <https://ccp.org/a> and <info@ccp.cn> end", ["Auto  and  end"]),
@@ -146,7 +147,7 @@ def test_blocks() -> None:
         ("Entities &amp; &rsquo; &#8217; &#x2019; &copy2020 &unknown;", ["Entities & ’ ’ ’ &copy2020 &unknown;"]),
         ("***bold italic*** ~~strike~~ _under_", ["bold italic strike under"]),
         ("Hard break  \nand\\\nsoft\nend", ["Hard break\nand\nsoft\nend"]),
-        ("![Mayor &amp; *staff*](a.png \"CCP\") of Wuxi", ["Mayor & staff", "of Wuxi"]),
+        ("![Mayor &amp; *staff*](a.png \"CCP\") of Wuxi", ["Mayor & staff", "CCP", "of Wuxi"]),
         ("[![Logo alt](logo.png)](https://ccp.org)", ["Logo alt"]),
         ("Inline <b>html</b> and <span title='CCP'>span</span> text", ["Inline html and span text", "CCP"]),
         ('<img alt="Xu Zhou &amp; Wuxi" src=a.png> and\n  <abbr\n   title="Communist\n   Party">CPC</abbr>',
@@ -337,12 +338,12 @@ def test_any_text_parses_and_every_character_maps_back(parts: list[str]) -> None
 HIDDEN_BLOCKS = ["```\nFENCED &amp; CCP\n```", "~~~ text\nTILDED\n~~~", "<!-- COMMENTED -->",
                  "<script>\nSCRIPTED\n</script>", "[ref]: http://DEFINED.org \"DEFTITLE\""]
 #: Inline pieces whose text is never prose.
-HIDDEN_INLINE = ["`INLINE &amp; code`", "[link text](http://DESTINATION.org/x \"LINKTITLE\")", "<https://AUTOLINK.org>",
+HIDDEN_INLINE = ["`INLINE &amp; code`", "[link text](http://DESTINATION.org/x)", "<https://AUTOLINK.org>",
                  "<!-- COMMENTED inline -->", " www.BAREURL.com ", " https://SCHEMEURL.org/x ", "![alt](IMAGESRC.png)"]
 VISIBLE_INLINE = ["Wuxi", " ", "the", "CCP", "徐州市委书记", "&amp;", "&rsquo;", "&#8217;", "&#x2019;", "*em*",
-                  "**strong**", "\\*", "\nline ", "\r\nline ", "<b>bold</b>", "[ref]"]
+                  "**strong**", "\\*", "\nline ", "\r\nline ", "<b>bold</b>", "[ref]", "[a](http://b.org/x \"title\")"]
 MARKERS = ("FENCED", "TILDED", "COMMENTED", "SCRIPTED", "DEFINED", "DEFTITLE", "INLINE", "DESTINATION",
-           "LINKTITLE", "AUTOLINK", "BAREURL", "SCHEMEURL", "IMAGESRC")
+           "AUTOLINK", "BAREURL", "SCHEMEURL", "IMAGESRC")
 
 PARAGRAPH = st.lists(st.one_of(st.sampled_from(VISIBLE_INLINE), st.sampled_from(HIDDEN_INLINE)), min_size=1, max_size=12)
 BLOCK = st.one_of(st.sampled_from(HIDDEN_BLOCKS), PARAGRAPH.map(lambda parts: "Para " + "".join(parts)))
@@ -387,3 +388,23 @@ def test_deprecated_term_findings_point_into_the_markdown(tiny_glossary, tiny_ma
     findings, _ = lint_document(doc, tiny_glossary, tiny_matcher, CheckSettings(LINT_RULES))
     deprecated = [f.location for f in findings if f.rule == "term-deprecated"]
     assert deprecated == [Loc(4, 18, 4, 21), Loc(4, 29, 4, 32), Loc(9, 10, 9, 13)]  # line 7 is switched off
+
+
+@pytest.mark.parametrize("source", [
+    'See [the city](https://wuxi.gov.cn "Huaian and Wu Xi") today.\n',
+    "See [the city](<https://wuxi.gov.cn> 'Huaian and Wu Xi') today.\n",
+    "See ![the city](city.png (Huaian and Wu Xi)) today.\n",
+    'See [the city](https://wuxi.gov.cn\n  "Huaian and Wu Xi") today.\n',
+])
+def test_link_and_image_titles_are_prose_as_html_titles_are(source: str) -> None:
+    doc = parse_markdown(source, "t.md")
+    titles = [s for s in doc.segments if s.scope == "title-attr"]
+    assert [s.text for s in titles] == ["Huaian and Wu Xi"]
+    assert_maps_back(doc)
+    start = titles[0].offsets.to_original(0)
+    assert source[start:start + len("Huaian and Wu Xi")] == "Huaian and Wu Xi"
+
+
+def test_a_link_without_title_or_with_an_escaped_one_gives_none() -> None:
+    for source in ("See [the city](https://wuxi.gov.cn) today.\n", 'See [x](y "a \\" b") today.\n'):
+        assert [s for s in parse_markdown(source, "t.md").segments if s.scope == "title-attr"] == []

@@ -5,8 +5,9 @@ block's source (``token.content``: its lines with list markers, quote markers an
 taken off) is found again line by line in the file, and each text token is found again in that
 source character by character, stepping over emphasis markers, link syntax, escapes and
 entities. Code (fenced, indented, inline) is never prose, nor are link destinations, autolinks,
-bare URLs or front matter keys; link text, image alt text, table cells, the prose of HTML
-blocks and the ``alt`` and ``title`` values of inline HTML tags are.
+bare URLs or front matter keys; link text, image alt text, link and image titles (an HTML
+``title``), table cells, the prose of HTML blocks and the ``alt`` and ``title`` values of inline
+HTML tags are.
 
 Pages made only of plain paragraphs, ATX headings and comment lines (plain prose, as a release
 often is; not a README with links, lists or code) are read without markdown-it by
@@ -264,7 +265,7 @@ class _Walk:
                     self.pos = close + 1 if close != -1 else self.pos
                     self.autolink = False
                 else:
-                    self.pos = _skip_link_tail(self.src, self.pos)
+                    self.link_tail()
             elif kind == "image":
                 self.image(child)
 
@@ -332,6 +333,16 @@ class _Walk:
                 self.attribute(scope, value, at + value_at)
         self.pos = at + len(content)
 
+    def link_tail(self) -> None:
+        """Move past the ``](destination "title")`` that closes a link or image; its title is prose, as an
+        HTML ``title`` attribute is (scope ``title-attr``)."""
+        start = self.pos
+        self.pos = _skip_link_tail(self.src, start)
+        title = _LINK_TITLE.search(self.src, start, self.pos)
+        if title is not None:
+            group = next(g for g in (1, 2, 3) if title.group(g) is not None)
+            self.attribute("title-attr", title.group(group), title.start(group))
+
     def attribute(self, scope: str, value: str, at: int) -> None:
         """The segment of an attribute value at ``src[at]``, placed as image alt text is."""
         buffer = ProseBuffer()
@@ -352,14 +363,13 @@ class _Walk:
         saved, self.buffer = self.buffer, alt
         self.children(tok.children or [])
         self.buffer = saved
-        self.pos = _skip_link_tail(self.src, self.pos)
         segment = alt.take(scope="alt", block=self.reader.new_block())
-        if segment is None:
-            return
-        if self.buffer:
-            self.pending.append(segment)
-        else:
-            self.reader.segments.append(segment)
+        if segment is not None:
+            if self.buffer:
+                self.pending.append(segment)
+            else:
+                self.reader.segments.append(segment)
+        self.link_tail()  # the title after the alt text, as an HTML img's
 
 
 def _backtick_run(src: str, start: int, length: int) -> int:
@@ -373,6 +383,12 @@ def _backtick_run(src: str, start: int, length: int) -> int:
             return i
         i = src.find("`" * length, end)
     return -1
+
+
+#: The title of an inline link's tail, ``](destination "title")`` (quoted with "", '' or ()), ending the tail;
+#: a title with a backslash escape is left alone (its characters would need mapping one by one).
+_LINK_TITLE = re.compile(r"\]\([ \t]*(?:<[^<>\n]*>|[^\s()<>]+)[ \t\n]+"
+                         r"(?:\"([^\"\\]*)\"|'([^'\\]*)'|\(([^()\\]*)\))[ \t]*\)\Z")
 
 
 def _skip_link_tail(src: str, pos: int) -> int:
