@@ -74,6 +74,53 @@ def test_tsv_header_only_on_the_first_line(tmp_path: Path) -> None:
     assert pairs_of(path) == [("2", "zh", "en", 2)]
 
 
+@pytest.mark.parametrize("header", ["zh\ten", "ZH\tEN", "zh-CN\ten-US", "zh_Hans\ten_GB", "zho\teng", "Chinese\tEnglish",
+                                    "source\ttarget", "src\ttgt", "中文\t英文", " zh \t en "])
+def test_tsv_header_in_zh_en_order_is_skipped(tmp_path: Path, header: str) -> None:
+    path = write(tmp_path / "p.tsv", f"{header}\n{ZH1}\t{EN1}\nx-2\t{ZH2}\t{EN2}\n".encode())
+    assert pairs_of(path) == [("2", ZH1, EN1, 2), ("x-2", ZH2, EN2, 3)]
+
+
+@pytest.mark.parametrize("header", ["en\tzh", "EN\tZH", "en-US\tzh-CN", "en_GB\tzh_Hant_TW", "eng\tzho", "English\tChinese",
+                                    "target\tsource", "英文\t中文"])
+def test_tsv_header_with_english_first_swaps_the_columns(tmp_path: Path, header: str) -> None:
+    path = write(tmp_path / "p.tsv", f"{header}\n{EN1}\t{ZH1}\n\nx-2\t{EN2}\t{ZH2}\n".encode())
+    assert pairs_of(path) == [("2", ZH1, EN1, 2), ("x-2", ZH2, EN2, 4)]
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    ("id\ten\tzh", f"a\t{EN1}\t{ZH1}"), ("en\tzh\tid", f"{EN1}\t{ZH1}\ta"), ("zh\tid\ten", f"{ZH1}\ta\t{EN1}"),
+    ("tuid\ten-US\tzh-CN", f"a\t{EN1}\t{ZH1}"), ("en\tzh", f"a\t{EN1}\t{ZH1}"),
+])
+def test_tsv_three_column_headers(tmp_path: Path, header: str, row: str) -> None:
+    path = write(tmp_path / "p.tsv", f"{header}\n{row}\n".encode())
+    assert pairs_of(path) == [("a", ZH1, EN1, 2)]
+
+
+@pytest.mark.parametrize("first", ["zh\tzh", "en\ten", "id\tzh", "fr\ten", "zh\ten\tnote", "zhx\ten", "id\tid\ten"])
+def test_tsv_first_line_that_names_no_two_languages_is_a_pair(tmp_path: Path, first: str) -> None:
+    # Headerless files keep their behaviour: a first line that is not a header is read as zh<TAB>en.
+    path = write(tmp_path / "p.tsv", f"{first}\n{ZH1}\t{EN1}\n".encode())
+    cells = first.split("\t")
+    expected = ("1", cells[0], cells[1], 1) if len(cells) == 2 else (cells[0], cells[1], cells[2], 1)
+    assert pairs_of(path) == [expected, ("2", ZH1, EN1, 2)]
+
+
+def test_tsv_header_swap_holds_for_lines_parsed_away_from_line_1(tmp_path: Path) -> None:
+    # `shuyu score` parses a file a block (or, with --jobs, a chunk) at a time: lines after the first block
+    # must take the file's header too, as read_pairs does.
+    from shuyu.cli.score import corpus_pairs
+
+    rows = [(f"{ZH1}{k}", f"{EN1} {k}") for k in range(6)]
+    path = write(tmp_path / "p.tsv", ("en\tzh\n" + "".join(f"{e}\t{z}\n" for z, e in rows)).encode())
+    numbered = list(enumerate(path.read_text(encoding="utf-8").splitlines(), 1))
+    expected = [(f"p.tsv:{k}", z, e) for k, (z, e) in enumerate(rows, 2)]
+    assert bilingual.pair_tuples(path, "tsv", numbered[:3]) + bilingual.pair_tuples(path, "tsv", numbered[3:]) == expected
+    assert [(f"p.tsv:{p.id}", p.zh, p.en) for p in bilingual.parse_lines(path, "tsv", numbered[4:])] == expected[3:]
+    assert list(corpus_pairs([path])) == expected
+    assert [bilingual.yields_no_pair("tsv", n, line) for n, line in numbered[:2]] == [True, False]
+
+
 def test_tsv_line_numbers_count_crlf_and_lone_cr(tmp_path: Path) -> None:
     # LineIndex counts \r\n and a lone \r as one line end each; the reader must agree with it.
     path = write(tmp_path / "p.tsv", f"{ZH1}\t{EN1}\r\n{ZH2}\t{EN2}\r{ZH3}\t{EN3}\r\n\r\n".encode())
@@ -341,6 +388,13 @@ def test_tmx_external_entity_is_refused(tmp_path: Path) -> None:
     assert "SECRET" not in str(err)
 
 
+def test_tmx_ut_is_native_code(tmp_path: Path) -> None:
+    # TMX <ut> (unknown tag) delimits native code, as bpt, ept, it and ph do: its content is no text.
+    text = tmx_text().replace(f"<seg>{EN1}</seg>", "<seg>Huang Qin<ut>&lt;br&gt;</ut> attended.</seg>")
+    path = write(tmp_path / "m.tmx", text.encode())
+    assert pairs_of(path)[0] == ("wx-1", ZH1, "Huang Qin attended.", 7)
+
+
 # --- XLIFF -------------------------------------------------------------------------------------
 
 XLIFF12_TARGET2 = '<target>R&amp;D <g id="1">centre</g><x id="2"/> opened<ph id="3">&lt;br&gt;</ph></target>'
@@ -377,16 +431,65 @@ def test_xliff12_pairs_groups_alt_trans_reversed_languages(tmp_path: Path) -> No
                               ("t3", ZH3, EN3, 17)]
 
 
-def test_xliff12_missing_target(tmp_path: Path) -> None:
+def test_xliff12_unit_without_target_is_skipped_and_counted(tmp_path: Path) -> None:
+    # A partly translated file is the normal state mid-job: the untranslated unit is skipped, the rest read.
     # The target of <alt-trans> is a suggestion, never the unit's translation.
     text = xliff12(target2="")
     path = write(tmp_path / "r.xlf", text.encode())
-    pairs = read_pairs(path)
-    assert next(pairs).id == "t1"
+    reader = read_pairs(path)
+    assert [(p.id, p.line) for p in reader] == [("t1", 5), ("t3", 17)]
+    assert (reader.skipped, reader.skipped_units, reader.pairs) == (1, [("t2", 10)], 2)
+    assert reader.note() == f"{path}: 1 untranslated unit skipped (no target or an empty one): t2 (line 10)"
+
+
+@pytest.mark.parametrize("target2", [
+    "<target/>", "<target></target>", "<target>  \n  </target>", '<target state="new"></target>',
+    '<target state="needs-translation"/>', '<target state="translated"></target>', '<target><x id="1"/></target>',
+])
+def test_xliff12_empty_target_is_skipped_whatever_its_state(tmp_path: Path, target2: str) -> None:
+    path = write(tmp_path / "r.xlf", xliff12(target2=target2).encode())
+    reader = read_pairs(path)
+    assert [p.id for p in reader] == ["t1", "t3"]
+    assert reader.skipped_units == [("t2", 10)]
+
+
+@pytest.mark.parametrize("state", ["new", "needs-translation", "needs-review-translation", "translated", "final"])
+def test_xliff12_target_with_text_is_read_whatever_its_state(tmp_path: Path, state: str) -> None:
+    path = write(tmp_path / "r.xlf", xliff12(target2=f'<target state="{state}">R&amp;D centre</target>').encode())
+    reader = read_pairs(path)
+    assert [(p.id, p.en) for p in reader] == [("t1", EN1), ("t2", "R&D centre"), ("t3", EN3)]
+    assert (reader.skipped, reader.note()) == (0, None)
+
+
+def test_xliff12_unit_without_source_is_still_an_error(tmp_path: Path) -> None:
+    text = xliff12().replace("<source>研发<g id=\"1\">中心</g><x id=\"2\"/>启用</source>", "")
+    path = write(tmp_path / "r.xlf", text.encode())
+    err = error_of(path)
+    assert (err.line, err.message) == (10, "trans-unit 't2' has no <source>")
+
+
+def test_xliff_every_unit_untranslated_is_an_input_error(tmp_path: Path) -> None:
+    text = xliff12().replace(f"<target state=\"translated\">{EN1}</target>", "").replace(XLIFF12_TARGET2, "")
+    text = text.replace(f"<target>{ZH3}</target>", '<target state="new"/>')
+    path = write(tmp_path / "r.xlf", text.encode())
+    reader = read_pairs(path)
     with pytest.raises(InputError) as info:
-        next(pairs)
-    err = info.value
-    assert (err.path, err.line, err.message) == (str(path), 10, "trans-unit 't2' has no <target>")
+        list(reader)
+    assert (info.value.path, info.value.message) == (str(path), "no translated units in the file (3 untranslated units skipped)")
+    assert info.value.hint == "shuyu reads translated units only: translate some first"
+    assert reader.skipped == 3
+
+
+def test_skipped_note_names_the_first_five(tmp_path: Path) -> None:
+    units = "".join(f'<trans-unit id="u{k}"><source>无锡</source></trans-unit>\n' for k in range(8))
+    text = ('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="zh" target-language="en"><body>\n'
+            + units + f'<trans-unit id="ok"><source>{ZH1}</source><target>{EN1}</target></trans-unit>\n'
+            + "</body></file></xliff>\n")
+    path = write(tmp_path / "r.xlf", text.encode())
+    reader = read_pairs(path)
+    assert [p.id for p in reader] == ["ok"]
+    assert reader.note() == (f"{path}: 8 untranslated units skipped (no target or an empty one): u0 (line 3), "
+                             "u1 (line 4), u2 (line 5), u3 (line 6), u4 (line 7), and 3 more")
 
 
 def test_xliff_other_languages_are_refused(tmp_path: Path) -> None:
@@ -423,17 +526,75 @@ def test_xliff20_units_segments_ignorables(tmp_path: Path) -> None:
     assert pairs_of(path) == [("u1:1", ZH1, EN1, 5), ("s2", ZH2, EN2, 7), ("u2:1", "研发中心启用", "R&D centre opened", 12)]
 
 
-def test_xliff20_missing_target(tmp_path: Path) -> None:
-    text = xliff20().replace(f"<target>{EN2}</target>", "")
+@pytest.mark.parametrize("target", ["", "<target/>", "<target> </target>"])
+def test_xliff20_segment_without_target_is_skipped(tmp_path: Path, target: str) -> None:
+    text = xliff20().replace(f"<target>{EN2}</target>", target).replace('<segment id="s2">', '<segment id="s2" state="initial">')
     path = write(tmp_path / "r.xlf", text.encode())
-    err = error_of(path)
-    assert (err.line, err.message) == (7, "segment 's2' has no <target>")
+    reader = read_pairs(path)
+    assert [p.id for p in reader] == ["u1:1", "u2:1"]
+    assert reader.skipped_units == [("s2", 7)]
+
+
+def test_xliff20_initial_segment_with_a_target_is_read(tmp_path: Path) -> None:
+    text = xliff20().replace('<segment id="s2">', '<segment id="s2" state="initial">')
+    path = write(tmp_path / "r.xlf", text.encode())
+    reader = read_pairs(path)
+    assert [(p.id, p.en) for p in reader] == [("u1:1", EN1), ("s2", EN2), ("u2:1", "R&D centre opened")]
+    assert reader.skipped == 0
 
 
 def test_xliff_not_xml(tmp_path: Path) -> None:
     path = write(tmp_path / "r.xlf", b'<?xml version="1.0"?>\n<xliff version="1.2">\n<file source-language="zh">\n</xliff>\n')
     err = error_of(path)
     assert (err.line, err.column, err.message) == (4, 3, "malformed XML: mismatched tag")
+
+
+# --- files with no pair ------------------------------------------------------------------------
+
+EMPTY_FILES = {
+    "e.tsv": b"", "blank.tsv": b"\n \r\n\t\n", "header.tsv": b"zh\ten\n", "e.tsv.gz": b"", "e.jsonl": b"",
+    "blank.jsonl": b"\n\n",
+    "e.tmx": b'<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="zh"/><body></body></tmx>\n',
+    "e12.xlf": b'<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="zh" target-language="en">'
+               b"<body/></file></xliff>\n",
+    "e20.xliff": b'<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                 b'srcLang="zh" trgLang="en"><file id="f"/></xliff>\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_FILES))
+def test_a_file_with_no_pair_is_an_input_error(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path / name, EMPTY_FILES[name])
+    reader = read_pairs(path)
+    err = error_of(path)
+    assert (err.path, err.line, err.message) == (str(path), 0, "no translation pairs in the file")
+    assert err.hint
+    assert reader.skipped == 0
+
+
+def test_empty_line_pairs_are_an_input_error(tmp_path: Path) -> None:
+    zh = write(tmp_path / "c.zh", b"")
+    write(tmp_path / "c.en", b"")
+    err = error_of(zh)
+    assert (err.path, err.message, err.hint) == (str(zh), "no translation pairs in the file",
+                                                 "the two files must have one line per segment")
+
+
+@pytest.mark.parametrize("name", ["e.tsv", "blank.tsv", "header.tsv", "e.jsonl"])
+def test_line_blocks_of_a_file_with_no_pair_raise_after_the_last_block(tmp_path: Path, name: str) -> None:
+    # `shuyu score` reads TSV and JSONL through line_blocks, not read_pairs: the same error, after every line.
+    path = write(tmp_path / name, EMPTY_FILES[name])
+    blocks: list[tuple[int, list[str]]] = []
+    with pytest.raises(InputError) as info:
+        blocks.extend(bilingual.line_blocks(path))
+    assert info.value.message == "no translation pairs in the file"
+    assert sum(len(lines) for _, lines in blocks) == EMPTY_FILES[name].count(b"\n")
+
+
+def test_line_blocks_of_other_files_do_not_look_for_pairs(tmp_path: Path) -> None:
+    assert list(bilingual.line_blocks(write(tmp_path / "c.en", b""))) == []
+    tsv = write(tmp_path / "c.tsv", "zh\ten\n\n无锡\tWuxi\n".encode())
+    assert list(bilingual.line_blocks(tsv)) == [(1, ["zh\ten", "", "无锡\tWuxi"])]
 
 
 # --- streaming ---------------------------------------------------------------------------------

@@ -6,20 +6,28 @@ UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030, found from the file'
 :func:`~shuyu.formats.decode.decode_bytes` finds it. XML is parsed with defusedxml (no entity
 expansion, no external entities) in the encoding its declaration names. A pair's ``line`` is the
 line of the file it is on (for XML, the line of its ``tu``, ``trans-unit`` or ``segment`` tag).
+
+:func:`read_pairs` returns a :class:`PairReader`: an iterator over the pairs that also counts the units it
+skipped (XLIFF units not translated yet) and raises :class:`~shuyu.errors.InputError` at the end of a file
+that gave no pair at all (an empty file, a TMX without ``<tu>``, an XLIFF without units or with none
+translated), so that a check or a score never passes on nothing.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import gzip
 import io
 import json
 import re
 import xml.etree.ElementTree as ET
 import zlib
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import IO
 
@@ -120,14 +128,26 @@ def line_blocks(path: Path) -> Iterator[tuple[int, list[str]]]:
     workers parse the lines (:func:`parse_lines`).
 
     :raises InputError: at the line (and byte) where the file stops decoding, or for a broken gzip stream;
-        every line before the bad one has been yielded.
+        every line before the bad one has been yielded. For a :data:`LINE_FORMATS` file (by its name), after
+        the last block when no line gave a pair (an empty file, blank lines, a TSV header alone), as
+        :func:`read_pairs` does: ``shuyu score`` reads such files through here, not through it.
     """
     try:
-        yield from _decoded_blocks(path)
+        fmt: str | None = format_of(path)
+    except InputError:
+        fmt = None
+    found = fmt not in LINE_FORMATS
+    try:
+        for first, lines in _decoded_blocks(path):
+            if not found:
+                found = any(not yields_no_pair(fmt, n, line) for n, line in enumerate(lines, first))  # type: ignore[arg-type]
+            yield first, lines
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise InputError(f"not a valid gzip file ({exc})", path=str(path)) from None
     except UnicodeDecodeError as exc:  # as read_pairs words it
         raise InputError(f"not valid UTF-8 at byte {exc.start}", path=str(path), hint="save the file as UTF-8") from None
+    if not found:
+        raise no_pairs_error(path, fmt or "")
 
 
 #: Bytes read at a time; a block is cut after its last line end (a line longer than this is read whole).
@@ -241,25 +261,124 @@ def format_of(path: Path) -> str:
                      hint="use .tsv, .jsonl, .tmx, .xlf/.xliff, or corpus.zh with corpus.en (optionally .gz)")
 
 
-def read_pairs(path: str | Path, *, fmt: str | None = None, en_path: str | Path | None = None) -> Iterator[AlignedPair]:
+#: Untranslated units a :class:`PairReader` names in its :meth:`~PairReader.note`; the rest are counted.
+_NOTE_IDS = 5
+
+_NO_PAIRS_HINTS = {
+    "tsv": "write one pair a line: zh<TAB>en or id<TAB>zh<TAB>en",
+    "jsonl": 'write one pair a line: {"zh": "…", "en": "…"}',
+    "tmx": 'each <tu> needs a <tuv xml:lang="zh…"> and a <tuv xml:lang="en…"> with a <seg>',
+    "xliff": "each <trans-unit> (XLIFF 1.2) or <segment> (XLIFF 2) needs a <source> and a <target>",
+    "lines": "the two files must have one line per segment",
+}
+
+
+def no_pairs_error(path: Path, fmt: str, skipped: int = 0) -> InputError:
+    """The error for a bilingual file that gave no pair: empty, or (``skipped``) with no unit translated."""
+    if skipped:
+        unit = "unit" if skipped == 1 else "units"
+        return InputError(f"no translated units in the file ({skipped} untranslated {unit} skipped)", path=str(path),
+                          hint="shuyu reads translated units only: translate some first")
+    return InputError("no translation pairs in the file", path=str(path),
+                      hint=_NO_PAIRS_HINTS.get(fmt, "the file is empty or holds no zh–en pairs"))
+
+
+class PairReader(Iterator[AlignedPair]):
+    """The pairs of a bilingual file, streamed (what :func:`read_pairs` returns), and what reading them skipped.
+
+    Iterate it as any iterator of :class:`AlignedPair`. Once it is exhausted, :attr:`skipped` counts the units
+    left out because they are not translated yet (XLIFF: no ``<target>``, or an empty one), :attr:`skipped_units`
+    names them (``(id, line)``), and :meth:`note` words them for a report::
+
+        reader = read_pairs("job.xlf")
+        pairs = list(reader)
+        if reader.skipped:
+            print("note:", reader.note())
+
+    :raises InputError: as :func:`read_pairs` says, while iterating.
+    """
+
+    __slots__ = ("_it", "_make", "pairs", "path", "skipped_units")
+
+    def __init__(self, path: Path, make: Callable[[PairReader], Iterator[AlignedPair]]) -> None:
+        self.path = str(path)
+        #: Pairs yielded so far.
+        self.pairs = 0
+        #: ``(id, line)`` of every unit skipped as untranslated, in file order.
+        self.skipped_units: list[tuple[str, int]] = []
+        self._make = make
+        self._it: Iterator[AlignedPair] | None = None
+
+    @property
+    def skipped(self) -> int:
+        """How many units were skipped as untranslated so far."""
+        return len(self.skipped_units)
+
+    def __iter__(self) -> PairReader:
+        return self
+
+    def __next__(self) -> AlignedPair:
+        if self._it is None:
+            self._it = self._make(self)
+        pair = next(self._it)
+        self.pairs += 1
+        return pair
+
+    def close(self) -> None:
+        """Stop reading and close the file (as a generator's ``close``)."""
+        close = getattr(self._it, "close", None)
+        if close is not None:
+            close()
+
+    def note(self) -> str | None:
+        """One line for the report on the units skipped, or None when none were (say, ``p.xlf: 2 untranslated
+        units skipped (no target or an empty one): t3 (line 12), t7 (line 30)``)."""
+        n = self.skipped
+        if not n:
+            return None
+        named = ", ".join(f"{ident} (line {line})" for ident, line in self.skipped_units[:_NOTE_IDS])
+        more = f", and {n - _NOTE_IDS} more" if n > _NOTE_IDS else ""
+        unit = "unit" if n == 1 else "units"
+        return f"{self.path}: {n} untranslated {unit} skipped (no target or an empty one): {named}{more}"
+
+
+def read_pairs(path: str | Path, *, fmt: str | None = None, en_path: str | Path | None = None) -> PairReader:
     """Stream the pairs of a bilingual file, in file order.
+
+    XLIFF units not translated yet (no ``<target>``, or one with no text, whatever its ``state``) are skipped and
+    counted on the returned :class:`PairReader` (``reader.skipped``, ``reader.note()``); a target with text is
+    read whatever its state (``new``, ``needs-translation``, ``initial``…).
 
     :param path: the file (for line pairs, the Chinese one: ``NAME.zh``, its translation ``NAME.en``).
     :param fmt: one of :data:`FORMATS`; by default the file name's suffix says.
     :param en_path: the English file of line pairs, when it is not the ``.zh`` file's sibling.
     :raises InputError: on a missing file, bad encoding, malformed XML or JSON, a unit without its
-        translation, or unequal line counts; always naming the file and, where there is one, the line.
+        source (or a TMX unit without one side), unequal line counts, or, at the end, a file that gave no
+        pair ("no translation pairs in the file"; "no translated units in the file" when every XLIFF unit
+        was skipped); always naming the file and, where there is one, the line.
     """
     p = Path(path)
+    return PairReader(p, lambda reader: _read(p, fmt, en_path, reader))
+
+
+def _read(p: Path, fmt: str | None, en_path: str | Path | None, reader: PairReader) -> Iterator[AlignedPair]:
     kind = fmt or format_of(p)
-    readers = {"tsv": _tsv, "jsonl": _jsonl, "tmx": _tmx, "xliff": _xliff}
+    readers = {"tsv": _tsv, "jsonl": _jsonl, "tmx": _tmx}
     try:
         if kind == "lines":
-            yield from _lines(p, Path(en_path) if en_path else _sibling(p))
+            pairs = _lines(p, Path(en_path) if en_path else _sibling(p))
+        elif kind == "xliff":
+            pairs = _xliff(p, lambda ident, line: reader.skipped_units.append((ident, line)))
         elif kind in readers:
-            yield from readers[kind](p)
+            pairs = readers[kind](p)
         else:
             raise InputError(f"unknown bilingual format {kind!r}", path=str(p), hint="one of " + ", ".join(FORMATS))
+        n = 0
+        for pair in pairs:
+            n += 1
+            yield pair
+        if not n:
+            raise no_pairs_error(p, kind, reader.skipped)
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 at byte {exc.start}", path=str(p), hint="save the file as UTF-8") from None
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
@@ -308,11 +427,67 @@ def pair_tuples(path: Path, fmt: str, numbered: Iterable[tuple[int, str]]) -> li
 def yields_no_pair(fmt: str, n: int, line: str) -> bool:
     """True for a line of a :data:`LINE_FORMATS` file that gives no pair and no error: a blank line, or a TSV
     header on line 1. Every other line gives one pair (or an error)."""
-    return not line.strip() or (fmt == "tsv" and n == 1 and _is_tsv_header(line.split("\t")))
+    return not line.strip() or (fmt == "tsv" and n == 1 and _tsv_header(line.split("\t")) is not None)
 
 
-def _is_tsv_header(cells: list[str]) -> bool:
-    return [c.strip().lower() for c in cells] in (["zh", "en"], ["id", "zh", "en"])
+# TSV header cells: a language (a name, or a code such as zh, zh-CN, zh_Hans, zho, en-US, eng), the sides
+# by their role (source is the Chinese, target the English: shuyu reads zh→en), or the id column.
+_ZH_CELL = re.compile(r"(?:zh|zho|chi|cmn)(?:[-_][a-z0-9]+)*|chinese|中文|汉语|source|src", re.IGNORECASE)
+_EN_CELL = re.compile(r"(?:en|eng)(?:[-_][a-z0-9]+)*|english|英文|英语|target|tgt|trg", re.IGNORECASE)
+_ID_CELLS = frozenset({"id", "tuid", "key", "#", "no", "no.", "seg", "segment", "segid", "seg_id", "segment_id"})
+
+#: ``{columns: (id column or None, zh column, en column)}`` for rows of 2 and 3 cells.
+_Layout = dict[int, tuple[int | None, int, int]]
+_DEFAULT_LAYOUT: _Layout = {2: (None, 0, 1), 3: (0, 1, 2)}
+
+
+def _tsv_header(cells: list[str]) -> _Layout | None:
+    """The column layout a TSV header row names, or None when the row is no header.
+
+    A header has 2 or 3 cells: one naming the Chinese, one the English and, with 3, one the id (see
+    ``_ZH_CELL``, ``_EN_CELL``, ``_ID_CELLS``; case and surrounding spaces aside). Rows of the other width
+    keep the header's order of zh and en (and an id first).
+    """
+    if len(cells) not in (2, 3):
+        return None
+    roles = []
+    for cell in cells:
+        c = cell.strip()
+        role = ("zh" if _ZH_CELL.fullmatch(c) else "en" if _EN_CELL.fullmatch(c)
+                else "id" if c.lower() in _ID_CELLS else None)
+        if role is None or role in roles:
+            return None
+        roles.append(role)
+    if "zh" not in roles or "en" not in roles:
+        return None
+    z, e = roles.index("zh"), roles.index("en")
+    if len(cells) == 2:
+        return {2: (None, z, e), 3: (0, z + 1, e + 1)}
+    return {2: (None, 0, 1) if z < e else (None, 1, 0), 3: (roles.index("id"), z, e)}
+
+
+def _file_layout(path: Path) -> _Layout:
+    """The layout the header on line 1 of the TSV file at ``path`` names (the default when it has none, or
+    when it cannot be read): for lines parsed away from line 1 (``shuyu score`` parses a file a block at a time)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return _DEFAULT_LAYOUT
+    return _cached_layout(str(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_layout(name: str, mtime_ns: int, size: int) -> _Layout:
+    lines = _text_lines(Path(name))
+    try:
+        first = next(lines, None)
+    except InputError:
+        return _DEFAULT_LAYOUT
+    finally:
+        lines.close()
+    if first is None or first[0] != 1:
+        return _DEFAULT_LAYOUT
+    return _tsv_header(first[1].split("\t")) or _DEFAULT_LAYOUT
 
 
 def _tsv(path: Path) -> Iterator[AlignedPair]:
@@ -325,17 +500,32 @@ def _tsv_lines(path: Path, numbered: Iterable[tuple[int, str]]) -> Iterator[Alig
 
 
 def _tsv_rows(path: Path, numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, str, str]]:
-    """(line number, id, zh, en) of each pair line of a TSV file (blank lines and a header skipped)."""
-    for n, line in numbered:
+    """(line number, id, zh, en) of each pair line of a TSV file (blank lines and a header skipped).
+
+    Columns: ``zh<TAB>en`` or ``id<TAB>zh<TAB>en`` (the id of a 2-column row is its line number). Line 1 may
+    be a header naming the columns: languages (``zh en``, ``en zh``, ``zh-CN en-US``, ``English Chinese``…),
+    roles (``source target``: the source is the Chinese) and for 3 columns an ``id`` (``id en zh``). It is
+    skipped, and its order of zh and en holds for every row: ``en<TAB>zh`` swaps the columns. A file without
+    such a header is read as ``zh<TAB>en``. Lines parsed away from line 1 (a block of ``shuyu score``) take
+    the header of the file at ``path``.
+    """
+    it = iter(numbered)
+    head = next(it, None)
+    if head is None:
+        return
+    layout = _tsv_header(head[1].split("\t")) if head[0] == 1 else None
+    if layout is None:
+        layout = _file_layout(path) if head[0] != 1 else _DEFAULT_LAYOUT
+        it = chain((head,), it)
+    (_, z2, e2), (i3, z3, e3) = layout[2], layout[3]
+    for n, line in it:
         if not line.strip():
             continue
         cells = line.split("\t")
-        if n == 1 and _is_tsv_header(cells):
-            continue
         if len(cells) == 2:
-            yield n, str(n), cells[0], cells[1]
+            yield n, str(n), cells[z2], cells[e2]
         elif len(cells) == 3:
-            yield n, cells[0], cells[1], cells[2]
+            yield n, cells[i3], cells[z3], cells[e3]  # type: ignore[index]
         else:
             raise InputError(f"expected 2 or 3 tab-separated columns, found {len(cells)}", path=str(path),
                              line=n, hint="zh<TAB>en or id<TAB>zh<TAB>en")
@@ -375,17 +565,18 @@ def _lines(zh_path: Path, en_path: Path) -> Iterator[AlignedPair]:
                          path=str(en_path), line=extra[0], hint="the two files must have one line per segment")
 
 
-# Inline elements whose content is native code (markup of the original format), not text:
-# TMX 1.4b and XLIFF 1.2 bpt, ept, it, ph. XLIFF 2's inline codes are empty elements.
-_NATIVE_CODE = frozenset({"bpt", "ept", "it", "ph"})
+#: Inline elements whose content is native code (markup of the original format), not text: TMX 1.4b bpt,
+#: ept, it, ph and ut, XLIFF 1.2 bpt, ept, it, ph. XLIFF 2's inline codes (ph, sc, ec) are empty elements.
+#: A ``<sub>`` inside native code is a sub-flow (a link's title…), not the segment's text: left out with it.
+NATIVE_CODE = frozenset({"bpt", "ept", "it", "ph", "ut"})
 
 
 def _text_of(elem: ET.Element) -> str:
-    """The text of a segment element: text-bearing inline markup (g, mrk, hi, pc…) flattened to its
-    text, native code (bpt, ept, it, ph) left out."""
+    """The text of a segment element: text-bearing inline markup (XLIFF 1.2 g and mrk, TMX hi, XLIFF 2
+    pc and mrk…) flattened to its text, native code (:data:`NATIVE_CODE`) left out."""
     parts = [elem.text or ""]
     for child in elem:
-        if _local(child.tag) not in _NATIVE_CODE:
+        if _local(child.tag) not in NATIVE_CODE:
             parts.append(_text_of(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -491,7 +682,10 @@ def _tmx(path: Path) -> Iterator[AlignedPair]:
         _drop(elem, parent)
 
 
-def _xliff(path: Path) -> Iterator[AlignedPair]:
+def _xliff(path: Path, skip: Callable[[str, int], None] | None = None) -> Iterator[AlignedPair]:
+    """The translated units of an XLIFF 1.2 or 2.x file; ``skip(id, line)`` for each unit left out as not
+    translated yet: no ``<target>``, or a target with no text (its ``state`` aside: a ``new``,
+    ``needs-translation`` or ``initial`` target with text is read)."""
     src_side = trg_side = ""
     index = 0
     unit_id = ""
@@ -526,10 +720,15 @@ def _xliff(path: Path) -> Iterator[AlignedPair]:
             ident = elem.get("id") or (f"{unit_id}:{segments_in_unit}" if unit_id else str(index))
         else:
             ident = elem.get("id") or str(index)
-        if source is None or target is None:
-            missing = "source" if source is None else "target"
-            raise InputError(f"{tag} {ident!r} has no <{missing}>", path=str(path), line=line,
-                             hint="shuyu reads translated units only: translate or remove it")
-        texts = {src_side or "zh": _text_of(source), trg_side or "en": _text_of(target)}
+        if source is None:
+            raise InputError(f"{tag} {ident!r} has no <source>", path=str(path), line=line,
+                             hint="every unit needs its <source>: add it or remove the unit")
+        target_text = _text_of(target) if target is not None else ""
+        if not target_text.strip():  # not translated yet: partly translated files are the normal state mid-job
+            if skip is not None:
+                skip(ident, line)
+            _drop(elem, parent)
+            continue
+        texts = {src_side or "zh": _text_of(source), trg_side or "en": target_text}
         yield AlignedPair(ident, texts["zh"], texts["en"], str(path), line)
         _drop(elem, parent)
