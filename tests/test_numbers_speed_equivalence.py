@@ -169,7 +169,7 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
             continue
         start, end = m.start(), m.end()
         before = masked[start - 1] if start else ""
-        if before == "第" or (before.isascii() and before.isalpha()):
+        if before == "第" or (before.isascii() and before.isalpha()) or re.search(r"[备证] {0,2}$", masked[:start]):
             continue
         after = masked[end] if end < len(masked) else ""
         if after == "." or (after == "后" and not m.group("post")) or masked.startswith(("世纪", "年代", "周年"), end):
@@ -279,7 +279,9 @@ def ref_extract_dates(text: str, lang: str) -> list[DateValue]:
             y, mo, d = m.group("y"), m.group("m"), m.group("d")
             if not m.group(0) or not (mo or d or y):
                 continue
-            if d and not mo and (y or not re.fullmatch(r"[0-9]{1,2}[日号]", m.group(0))):
+            if m.start() and folded[m.start() - 1].isascii() and folded[m.start() - 1].isdigit():
+                continue
+            if d and not mo and (y or not re.fullmatch(r"[0-9]{1,2}日", m.group(0))):
                 continue
             if d and not mo and (re.match("内|以内|之内|以上|左右|集中|居家|隔离", folded[m.end():])
                                  or re.search("(?:为期|连续|近|每|过去|最近|未来|满|持续|历时|用时)$", folded[:m.start()])):
@@ -356,7 +358,7 @@ ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　
              "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
              "倍", "周年", "内", "为期", "集中", "近", "分之", "三分之一", "十分之三", "二十分之一", "1/3", "3/4", "24/7",
              "cm", "MW", "4cm", "5G", "bn", "以上", "决赛", "世纪", "萬", "億", "兩", "個", "號", "超過", "餘", "點",
-             "群众", "三万", "千万"]
+             "群众", "三万", "千万", "路1号", "号线", "〔2026〕3号", "199号", "ICP备", "证"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",

@@ -89,6 +89,10 @@ AGREE = [
     # Traditional Chinese: 萬 and 億 multiply as 万 and 亿 do (every Traditional amount was a false finding).
     ("總投資1000億元。", "Total investment was 100 billion yuan."), ("超過1000億元", "over 100 billion yuan"),
     ("新增3.5萬戶", "35,000 new households"), ("三萬個", "30,000"), ("1000餘人", "more than 1,000 people"),
+    # 号 alone is a house, line or document number, not a day; a site's filing number is no figure to translate.
+    ("学前东路1号", "No. 1 Xueqian East Road"), ("地铁1号线", "Metro Line 1"), ("观山路199号", "199 Guanshan Road"),
+    ("苏政发〔2026〕3号", "Su Zheng Fa [2026] No. 3"), ("版权所有 苏ICP备05010345号-1", "All rights reserved"),
+    ("苏公网安备 32020202000145号", "Jiangsu public security filing"),
     ("前3季度", "in the first three quarters"), ("进入四分之一决赛", "reached the quarter-finals"),
     ("四分之一世纪以来", "for a quarter century"),
 ]
@@ -128,7 +132,7 @@ DATES_AGREE = [
     ("10月1日至7日", "between October 1 and 7"),
     # A range of months from another month than January: both ends are dates.
     ("3至5月", "from March to May"), ("3月至5月", "March through May"), ("4月和5月", "April and May"),
-    ("6月9號", "on June 9"),
+    ("6月9號", "on June 9"), ("6月9号", "June 9"),
 ]
 DATES_DISAGREE = [("9月30日", "As of September 3"), ("6月9日", "On July 9"), ("2019年", "in 2018,"),
                   ("10月1日至7日", "from October 1 to 8"), ("6月9日至11日", "from 8 to 11 June"),

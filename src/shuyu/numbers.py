@@ -97,7 +97,9 @@ _ZH_DATE = re.compile(
 #: Every part of a Chinese date ends in one of these numerals right before its 年/月/日/号, at most three
 #: characters after the date starts: no hint, no date, and none starts more than 3 characters before it.
 _ZH_DATE_HINT = re.compile(r"[0-9〇零一二三四五六七八九十][年月日号]")
-_DAY_ONLY = re.compile(r"[0-9]{1,2}[日号]")
+#: A day of the month alone: 26日. A bare 1号 is a house, a line or a document number far more often than a day
+#: (学前东路1号, 地铁1号线, 苏政发〔2026〕3号): 号 is a day only after a month (6月9号).
+_DAY_ONLY = re.compile(r"[0-9]{1,2}日")
 #: A range of months, 1-9月, 3至5月 (the first month written without its 月). From January it is the year so
 #: far, "the first nine months" in English as often as "January to September": no date on either end then;
 #: from another month, the first month is a date as the last is.
@@ -438,8 +440,9 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
             continue  # a bare numeral not before a classifier (统一, 一些): the test below, first (no side effects)
         pre, start = _zh_approximation(masked, start)
         before = masked[start - 1] if start else ""
-        if before == "第" or (before.isascii() and before.isalpha()):
-            continue
+        if before == "第" or (before.isascii() and before.isalpha()) or before in ("备", "证") or (
+                before == " " and masked[max(0, start - 3):start].rstrip(" ").endswith(("备", "证"))):
+            continue  # an ordinal, an identifier (G20), a site's filing number (苏ICP备05010345号, 苏公网安备 3202…号)
         after = masked[end] if end < size else ""
         if after == "." or (after == "后" and not post) or masked.startswith(("世纪", "年代", "周年"), end):
             # an address (www.12377.cn), a generation (90后), a century, decade or anniversary (18世纪, 80年代,
@@ -803,6 +806,8 @@ def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> li
         for m in _zh_date_matches(folded, hint.start()):
             if taken and any(s <= m.start() < e for s, e in taken):
                 continue
+            if m.start() and "0" <= folded[m.start() - 1] <= "9":
+                continue  # the end of a longer number (199号, 05010345号): no date
             y, mo, d = m.group("y", "m", "d")
             if d and not mo and (y or not _DAY_ONLY.fullmatch(m.group(0)) or _is_duration(folded, m.start(), m.end())):
                 continue
