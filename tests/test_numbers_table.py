@@ -93,6 +93,10 @@ AGREE = [
     ("学前东路1号", "No. 1 Xueqian East Road"), ("地铁1号线", "Metro Line 1"), ("观山路199号", "199 Guanshan Road"),
     ("苏政发〔2026〕3号", "Su Zheng Fa [2026] No. 3"), ("版权所有 苏ICP备05010345号-1", "All rights reserved"),
     ("苏公网安备 32020202000145号", "Jiangsu public security filing"),
+    # Ordinals without 第: sessions and congresses, and the Five-Year Plans.
+    ("二十届三中全会", "the Third Plenary Session of the 20th CPC Central Committee"),
+    ("十四届全国人大二次会议", "the second session of the 14th NPC"), ("市委十四届六次全会", "the sixth plenary session"),
+    ("三次会议", "the third session"), ("十四五期间", "during the 14th Five-Year Plan period"),
     ("前3季度", "in the first three quarters"), ("进入四分之一决赛", "reached the quarter-finals"),
     ("四分之一世纪以来", "for a quarter century"),
 ]

@@ -450,6 +450,8 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
             continue
         if before in {"-", "－"}:
             continue  # a model name (卡-52)
+        if after == "届" or (after == "次" and masked.startswith(_SESSIONS, end + 1)) or _PLAN.fullmatch(num or ""):
+            continue  # ordinals without 第: 二十届 "the 20th", 二次会议 "the second session", 十四五 "the 14th Five-Year Plan"
         if after == "月" or (after and after in "-－—–~～至到 " and _ZH_MONTH_RANGE_AFTER.match(masked, end)):
             continue  # a month: the first of a range (1-9月, 3至5月), or the last of the year so far (1-9月)
         if pct_zh is not None:
@@ -821,6 +823,11 @@ def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> li
         out.sort(key=_LEAN_START if lean else _START)  # stable, as sorted() was
     return out
 
+
+#: After N次, what makes N an ordinal: 十四届人大二次会议 is "the second session of the 14th NPC".
+_SESSIONS = ("会议", "全会", "全体会议", "代表大会", "党代会", "常委会")
+#: 十四五, 十五五: the 14th and 15th Five-Year Plans, no amounts.
+_PLAN = re.compile("十[一二三四五六七八九]五")
 
 #: Around a bare 7日, what makes it a number of days (7日内 "within 7 days", 为期3日, 14日集中隔离) rather than the
 #: 7th of the month; 前 and 后 are left out: 25日前 is as often "before the 25th" as 3日前 "3 days ago".
