@@ -62,7 +62,7 @@ def ref_word_value(word: str) -> int:
 REF_EN_DATE = re.compile(
     r"\b(?P<iso>(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9]))\b"
     r"|\b(?P<m1>" + numbers._MONTH_RE + r")\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)[0-9]{2})\b)?"
-    r"|\b(?P<d2>[0-3]?[0-9])\s+(?P<m2>" + numbers._MONTH_RE + r")(?:,?\s+(?P<y2>(?:19|20)[0-9]{2})\b)?"
+    r"|\b(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<m2>" + numbers._MONTH_RE + r")(?:,?\s+(?P<y2>(?:19|20)[0-9]{2})\b)?"
     r"|\b(?P<m3>" + numbers._MONTH_RE + r")\s+(?P<y3>(?:19|20)[0-9]{2})\b"
     r"|\bthe\s+(?P<d5>[0-3]?[0-9])(?:st|nd|rd|th)\b"
     r"|\b(?P<m6>January|February|March|April|June|July|August|September|October|November|December)\b"
