@@ -7,6 +7,12 @@ Export writes TBX v3, TBX-Basic dialect, DCA style. A concept's category is its
 ``<note>shuyu:key=value</note>`` so that a round trip loses nothing
 (``docs/exchange-formats.md``).
 
+Concept ids are written as XML NCNames, since the TBX core structure types ``conceptEntry/@id``
+as ``xsd:ID``: see :func:`ncname_id` (an expanded id ``county-cppcc-chairman@baoying-county`` is
+written ``county-cppcc-chairman_40_baoying-county``; an id that already is an NCName without
+``_``, as every shuyu id is, is written unchanged). Importing a file shuyu wrote maps them back
+(:func:`id_from_ncname`).
+
 Import reads TBX v3 (``conceptEntry``/``langSec``/``termSec``, DCA ``<termNote type=...>`` and
 DCT ``<min:administrativeStatus>``-style elements) and TBX 2008 / TBX-Basic v2 (``martif``,
 ``termEntry``/``langSet``/``tig``/``ntig``). XML is parsed with defusedxml (no entity expansion,
@@ -92,6 +98,50 @@ _CONCEPT_IN_WHERE = re.compile(r"concept [^\s,]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# --- ids -----------------------------------------------------------------------------------------
+
+# XML Namespaces 1.0 NCName (XML 1.0 fifth edition Name without ":").
+_NCNAME_START = ("A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+                 "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
+_NCNAME_CHAR = _NCNAME_START + "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+#: One character kept as it is at the start of an id / elsewhere (``_`` is the escape, so never kept).
+_KEEP_FIRST = re.compile(f"[{_NCNAME_START.replace('_', '')}]")
+_KEEP = re.compile(f"[{_NCNAME_CHAR.replace('_', '')}]")
+_ESCAPE = re.compile(r"_([0-9a-f]{1,6})_")
+
+
+def ncname_id(cid: str) -> str:
+    """A concept id as an XML NCName (what ``xsd:ID`` allows), reversibly.
+
+    Every character an NCName cannot hold at its place, and ``_`` itself, is written as ``_``,
+    its code point in lower-case hex, ``_``: ``@`` becomes ``_40_``, ``_`` becomes ``_5f_``, a
+    leading digit ``2`` becomes ``_32_``. An id that is already an NCName without ``_`` (every
+    kebab-case shuyu id not starting with a digit) is unchanged. :func:`id_from_ncname` inverts it.
+
+    >>> ncname_id("county-cppcc-chairman@baoying-county")
+    'county-cppcc-chairman_40_baoying-county'
+    >>> ncname_id("2nd-ring_road")
+    '_32_nd-ring_5f_road'
+    >>> ncname_id("wuxi")
+    'wuxi'
+    """
+    return "".join(ch if (_KEEP if i else _KEEP_FIRST).fullmatch(ch) else f"_{ord(ch):x}_"
+                   for i, ch in enumerate(cid))
+
+
+def id_from_ncname(value: str) -> str:
+    """The concept id :func:`ncname_id` wrote (``_40_`` → ``@``, ``_5f_`` → ``_``, …).
+
+    >>> id_from_ncname("county-cppcc-chairman_40_baoying-county")
+    'county-cppcc-chairman@baoying-county'
+    """
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return chr(code) if code <= 0x10FFFF else match.group()
+
+    return _ESCAPE.sub(char, value)
+
+
 # --- export ------------------------------------------------------------------------------------
 
 
@@ -166,7 +216,7 @@ def export_tbx(glossary: Glossary, *, source_lang: str = "zh", target_lang: str 
     ]
     for concept in sorted(pool.values(), key=lambda c: c.id):
         _check_xml_chars(concept)
-        out.append(f'      <conceptEntry id="{_attr(concept.id)}">')
+        out.append(f'      <conceptEntry id="{_attr(ncname_id(concept.id))}">')
         out.append(f'        <descrip type="subjectField">{_text(concept.category.value)}</descrip>')
         if concept.note and not concept.note.startswith(NOTE_PREFIX):
             out.append(f"        <note>{_text(concept.note)}</note>")
@@ -388,6 +438,9 @@ class _Reader:
 
     def concept_id(self, entry: Element, index: int) -> str:
         raw = entry.get("id", "")
+        if self.exact:
+            # shuyu writes ids as NCNames (ncname_id): read back the id it was given.
+            raw = id_from_ncname(raw)
         cid = raw if ID_PATTERN.match(raw) else slugify(raw)
         if not cid:
             cid = f"concept-{index + 1}"
@@ -610,7 +663,8 @@ class _Reader:
 def import_tbx(data: bytes | str, path: str) -> ImportResult:
     """Read a TBX file (v3 DCA or DCT, or TBX 2008 ``martif``) into concepts.
 
-    Concepts keep their ``id`` when it is kebab-case ASCII, else a slug of it (reported). The
+    Concepts keep their ``id`` when it is kebab-case ASCII, else a slug of it (reported); in a
+    file shuyu wrote, ids are first mapped back from their NCName form (:func:`id_from_ncname`). The
     ``subjectField`` gives the category when it names one (else ``term``, reported); concept
     ``<note>`` elements become the note, ``shuyu:`` notes restore shuyu's own fields; a term's
     ``administrativeStatus``/``usageStatus`` gives its status (superseded, not recommended and

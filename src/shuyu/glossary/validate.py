@@ -2,7 +2,8 @@
 
 The rules (issue #2): unique ids; a Chinese term preferred by two concepts only when they are
 homonymous places under different parents; no form both preferred and deprecated; templates
-whose slots have places; no Chinese in English terms; no surrounding whitespace (checked while
+whose slots have places; every term of a template holds a slot (a term without one would be
+given to every place); no Chinese in English terms; no surrounding whitespace (checked while
 parsing); NFC text; and the romanisation check of every place's English proper name.
 """
 
@@ -76,6 +77,12 @@ def check_concept(concept: Concept) -> list[Problem]:
         if not (has_zh and has_en):
             problems.append(_at(concept, f"a template needs {ZH_SLOT} in its Chinese and {EN_SLOT} in its "
                                          "English preferred terms"))
+        for term in concept.terms:
+            # Expansion copies a term without a slot unchanged into every place's concept.
+            if ZH_SLOT not in term.text and EN_SLOT not in term.text:
+                slot = {ZH: ZH_SLOT, EN: EN_SLOT}.get(term.lang, f"{ZH_SLOT} or {EN_SLOT}")
+                problems.append(_at(concept, f"template term without {slot}: {term.text!r} ({term.lang} "
+                                             f"{term.status.value}) would be given to every place"))
     else:
         for term in concept.terms:
             if ZH_SLOT in term.text or EN_SLOT in term.text:
