@@ -658,8 +658,8 @@ def render(args: argparse.Namespace, sizes: list[int], figures: dict[tuple[str, 
         if summary:
             lines.append(f"- sanity, {name} glossary at {n:,} pairs: {summary.get('occurrences', 0):,} occurrences of "
                          f"{summary.get('concepts', 0):,} concepts, accuracy micro "
-                         f"{float(summary.get('accuracy_micro', 0)):.4f}, consistency micro "  # type: ignore[arg-type]
-                         f"{float(summary.get('consistency_micro', 0)):.4f}.")  # type: ignore[arg-type]
+                         f"{float(summary.get('accuracy_micro') or 0):.4f}, consistency micro "  # type: ignore[arg-type]
+                         f"{float(summary.get('consistency_micro') or 0):.4f}.")  # type: ignore[arg-type]
     return "\n".join(lines) + "\n"
 
 

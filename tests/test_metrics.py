@@ -402,3 +402,70 @@ def test_a_concept_that_cannot_render_finds_no_english(text: str) -> None:
     for profile in _tiny_profiles():
         if not profile.can_render(folded):
             assert english_rendering(_Tokens.of(text, []), profile, 0.5) is None, (text, profile)
+
+
+# --- consistency counts distinct renderings; no occurrence, no figure ------------------------------------
+
+_SECRETARY = "Secretary of the CPC Wuxi Municipal Committee"
+
+
+def _wuxi_secretary(tiny_glossary, tiny_matcher, *english: str) -> tuple[ConceptStats, CorpusStats]:
+    pairs = [(str(i), "无锡市委书记黄钦出席。", en) for i, en in enumerate(english, start=1)]
+    stats = score_pairs(pairs, tiny_glossary, tiny_matcher)
+    return stats.concepts["municipal-party-secretary@wuxi"], stats
+
+
+def test_each_named_missing_form_is_its_own_rendering(tiny_glossary, tiny_matcher) -> None:
+    # Three different English titles were one rendering ("missing"), consistency 100%.
+    wuxi, stats = _wuxi_secretary(tiny_glossary, tiny_matcher, "Party chief of Wuxi", "Wuxi Party boss",
+                                  "top leader of Wuxi")
+    assert dict(wuxi.renderings) == {"missing": 3}
+    assert dict(wuxi.missing_renderings) == {"Party chief of Wuxi": 1, "Wuxi Party boss": 1, "leader of Wuxi": 1}
+    assert wuxi.top_rendering() == ("missing", "Party chief of Wuxi", 1)
+    assert wuxi.consistency == 1 / 3
+    s = stats.summary()
+    assert (s["consistency_micro"], s["consistency_macro"], s["accuracy_micro"]) == (1 / 3, 1 / 3, 0.0)
+
+
+def test_missing_occurrences_with_no_english_named_are_one_rendering(tiny_glossary, tiny_matcher) -> None:
+    wuxi, stats = _wuxi_secretary(tiny_glossary, tiny_matcher, "Huang Qin inspected.", "Huang Qin spoke.",
+                                  "Huang Qin, Party chief of Wuxi, spoke.")
+    assert (wuxi.missing_unaligned, dict(wuxi.missing_renderings)) == (2, {"Party chief of Wuxi": 1})
+    assert wuxi.top_rendering() == ("unaligned", "missing", 2)
+    assert wuxi.consistency == 2 / 3
+    assert stats.summary()["consistency_micro"] == 2 / 3
+
+
+def test_renderings_of_equal_count_go_to_the_better_status(tiny_glossary, tiny_matcher) -> None:
+    wuxi, _ = _wuxi_secretary(tiny_glossary, tiny_matcher, *[f"Huang Qin, {_SECRETARY}, spoke."] * 2,
+                              *["Huang Qin, Party chief of Wuxi, spoke."] * 2)
+    assert wuxi.top_rendering() == ("preferred", _SECRETARY, 2)
+    assert wuxi.consistency == 0.5
+    wuxi, _ = _wuxi_secretary(tiny_glossary, tiny_matcher, "Huang Qin, Secretary of the CCP Wuxi Municipal Committee.",
+                              "Huang Qin, Party Secretary of Wuxi.", "Huang Qin inspected.")
+    assert wuxi.form_status == {"Secretary of the CCP Wuxi Municipal Committee": "deprecated",
+                                "Party Secretary of Wuxi": "admitted"}
+    assert wuxi.top_rendering() == ("admitted", "Party Secretary of Wuxi", 1)
+    wuxi, _ = _wuxi_secretary(tiny_glossary, tiny_matcher, "Huang Qin inspected.", "Huang Qin, Party chief of Wuxi.")
+    assert wuxi.top_rendering() == ("missing", "Party chief of Wuxi", 1)
+
+
+def test_distinct_renderings_merge_to_the_same_figures(tiny_glossary, tiny_matcher) -> None:
+    english = ["Party chief of Wuxi", f"Huang Qin, {_SECRETARY}.", "Wuxi Party boss", "Party chief of Wuxi",
+               "Huang Qin inspected.", f"{_SECRETARY}", "Party Secretary of Wuxi"]
+    pairs = [(str(i), "无锡市委书记黄钦出席。", en) for i, en in enumerate(english, start=1)]
+    one = score_pairs(pairs, tiny_glossary, tiny_matcher)
+    scorer = Scorer(tiny_glossary, tiny_matcher)
+    merged = combine(scorer.score_chunk(block) for block in chunks(pairs, 2))
+    assert merged == one
+    assert one.summary()["consistency_micro"] == 2 / 7
+    assert one.concepts["municipal-party-secretary@wuxi"].top_rendering() == ("preferred", _SECRETARY, 2)
+
+
+def test_no_occurrence_gives_no_term_figures(tiny_glossary, tiny_matcher) -> None:
+    s = score_pairs([("1", "今天天气很好。", "The weather is fine today.")], tiny_glossary, tiny_matcher).summary()
+    assert (s["accuracy_micro"], s["accuracy_macro"], s["consistency_micro"], s["consistency_macro"]) == (
+        None, None, None, None)
+    assert (s["pairs"], s["occurrences"], s["number_agreement"], s["date_agreement"]) == (1, 0, 1.0, 1.0)
+    assert CorpusStats().summary()["consistency_micro"] is None
+    assert ConceptStats("x", "x").top_rendering() == ("", "", 0)

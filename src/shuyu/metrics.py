@@ -3,7 +3,13 @@
 Per concept: occurrences in the Chinese, and for each one how the aligned English renders it
 (the glossary term that matched, with its status, or ``missing``); accuracy is the share
 rendered with a preferred or admitted form, consistency the share of the most common rendering
-(whatever it is: a corpus can be consistently wrong).
+(whatever it is: a corpus can be consistently wrong). For consistency the renderings are distinct
+English forms: each glossary form, each English form named for a ``missing`` occurrence (below), and
+the ``missing`` occurrences with no English named, taken together as one rendering (the term left
+out); "Party chief of Wuxi", "Wuxi Party boss" and "leader of Wuxi" are three renderings, not one
+``missing``. Corpus consistency is micro (the most common rendering's count summed over concepts,
+over all occurrences) and macro (the mean of the concepts' consistency). With no occurrence at all
+the accuracy and consistency figures are ``None``: there is nothing to measure.
 
 **The English actually used for a missing rendering.** When the English of a pair writes no
 glossary form of a concept found in its Chinese, :func:`english_rendering` looks for the words
@@ -41,7 +47,8 @@ that translate it, deterministically, in the English of that pair alone:
 
 Each missing occurrence then counts once in ``renderings["missing"]`` and, when English was
 found, once under its form in ``missing_renderings`` (with up to three example ids per form);
-otherwise in ``missing_unaligned``.
+otherwise in ``missing_unaligned``. For consistency each form counts as the report names it: a
+glossary form by its glossary text, a missing one as written (whitespace folded).
 
 **Streaming and bounded memory.** Pairs are scored in chunks of :data:`CHUNK`; each chunk's
 counts are merged, in corpus order, into the running total, which is then pruned: a concept keeps
@@ -92,6 +99,8 @@ from shuyu.text.document import Segment
 from shuyu.text.offsets import OffsetMap
 
 MISSING = "missing"
+#: The kind of :meth:`ConceptStats.top_rendering` for missing occurrences with no English named.
+UNALIGNED = "unaligned"
 MAX_EXAMPLES = 3
 #: Missing forms a concept keeps at each chunk boundary (the most frequent; ties by form).
 MAX_MISSING_FORMS = 50
@@ -364,6 +373,8 @@ class ConceptStats:
     missing_examples: dict[str, list[str]] = field(default_factory=dict)
     #: Missing renderings for which no English could be named.
     missing_unaligned: int = 0
+    #: The status of each glossary form in ``renderings`` (it ranks forms of equal count).
+    form_status: dict[str, str] = field(default_factory=dict)
 
     @property
     def accuracy(self) -> float:
@@ -371,10 +382,31 @@ class ConceptStats:
         ok = self.statuses[Status.PREFERRED.value] + self.statuses[Status.ADMITTED.value]
         return ok / self.occurrences if self.occurrences else 0.0
 
+    def top_rendering(self) -> tuple[str, str, int]:
+        """The most common distinct rendering as ``(kind, form, count)`` (see the module doc): ``kind`` is the
+        glossary form's status (``form`` its text), ``missing`` for an English form named for a missing
+        occurrence, or ``unaligned`` for the missing occurrences with no English named (``form`` ``missing``).
+        Ties go to the better status (preferred, admitted, deprecated, a named missing form, unaligned), then
+        to the form that sorts first. ``("", "", 0)`` when there is no occurrence."""
+        best: tuple[int, int, str, str] | None = None  # (-count, rank, form, kind): the least is the top
+        for form, n in self.renderings.items():
+            if form != MISSING and n:
+                kind = self.form_status.get(form, Status.DEPRECATED.value)
+                key = (-n, _RANK.get(kind, 2), form, kind)
+                best = key if best is None or key < best else best
+        for form, n in self.missing_renderings.items():
+            if n:
+                key = (-n, 3, form, MISSING)
+                best = key if best is None or key < best else best
+        if self.missing_unaligned:
+            key = (-self.missing_unaligned, 4, MISSING, UNALIGNED)
+            best = key if best is None or key < best else best
+        return ("", "", 0) if best is None else (best[3], best[2], -best[0])
+
     @property
     def consistency(self) -> float:
-        """Share of the most common rendering (``missing`` counts as a rendering)."""
-        return max(self.renderings.values()) / self.occurrences if self.occurrences else 0.0
+        """Share of the most common distinct rendering (:meth:`top_rendering`)."""
+        return self.top_rendering()[2] / self.occurrences if self.occurrences else 0.0
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickled as plain values, Counters as dicts (how a ``--jobs`` worker's chunk result travels): the
@@ -382,7 +414,7 @@ class ConceptStats:
         slotted dataclass's generic state and ``Counter(mapping)``."""
         return (_concept_stats, (self.id, self.zh, self.occurrences, dict(self.renderings), dict(self.statuses),
                                  self.examples, dict(self.missing_renderings), self.missing_examples,
-                                 self.missing_unaligned))
+                                 self.missing_unaligned, self.form_status))
 
     def merge(self, other: ConceptStats) -> None:
         """Add another shard's counts (examples kept in shard order, at most three per rendering)."""
@@ -398,6 +430,8 @@ class ConceptStats:
                     mine.extend([i for i in ids if i not in mine][: MAX_EXAMPLES - len(mine)])
         _add_counts(self.missing_renderings, other.missing_renderings)
         self.missing_unaligned += other.missing_unaligned
+        for form, status in other.form_status.items():
+            self.form_status.setdefault(form, status)
 
     def prune(self, keep: int = MAX_MISSING_FORMS) -> None:
         """Keep the ``keep`` most frequent missing forms (ties: the form that sorts first)."""
@@ -417,10 +451,11 @@ def _counter(counts: dict[str, int]) -> Counter[str]:
 
 def _concept_stats(cid: str, zh: str, occurrences: int, renderings: dict[str, int], statuses: dict[str, int],
                    examples: dict[str, list[str]], missing_renderings: dict[str, int],
-                   missing_examples: dict[str, list[str]], missing_unaligned: int) -> ConceptStats:
+                   missing_examples: dict[str, list[str]], missing_unaligned: int,
+                   form_status: dict[str, str]) -> ConceptStats:
     """A :class:`ConceptStats` from what its ``__reduce__`` gives."""
     return ConceptStats(cid, zh, occurrences, _counter(renderings), _counter(statuses), examples,
-                        _counter(missing_renderings), missing_examples, missing_unaligned)
+                        _counter(missing_renderings), missing_examples, missing_unaligned, form_status)
 
 
 @dataclass(slots=True)
@@ -452,20 +487,21 @@ class CorpusStats:
         for stats in self.concepts.values():
             stats.prune(keep)
 
-    def summary(self) -> dict[str, float | int]:
-        """Corpus-level figures: micro and macro accuracy and consistency, number and date agreement."""
+    def summary(self) -> dict[str, float | int | None]:
+        """Corpus-level figures: micro and macro accuracy and consistency (``None`` with no occurrence of a
+        concept: nothing to measure), number and date agreement (1.0 with nothing to agree)."""
         concepts = [c for c in self.concepts.values() if c.occurrences]
         occ = sum(c.occurrences for c in concepts)
         ok = sum(c.statuses[Status.PREFERRED.value] + c.statuses[Status.ADMITTED.value] for c in concepts)
-        top = sum(max(c.renderings.values()) for c in concepts)
+        top = sum(c.top_rendering()[2] for c in concepts)
         return {
             "pairs": self.pairs,
             "concepts": len(concepts),
             "occurrences": occ,
-            "accuracy_micro": ok / occ if occ else 0.0,
-            "accuracy_macro": sum(c.accuracy for c in concepts) / len(concepts) if concepts else 0.0,
-            "consistency_micro": top / occ if occ else 0.0,
-            "consistency_macro": sum(c.consistency for c in concepts) / len(concepts) if concepts else 0.0,
+            "accuracy_micro": ok / occ if occ else None,
+            "accuracy_macro": sum(c.accuracy for c in concepts) / len(concepts) if concepts else None,
+            "consistency_micro": top / occ if occ else None,
+            "consistency_macro": sum(c.consistency for c in concepts) / len(concepts) if concepts else None,
             "number_agreement": self.numbers_agree / self.numbers_total if self.numbers_total else 1.0,
             "date_agreement": self.dates_agree / self.dates_total if self.dates_total else 1.0,
             "numbers": self.numbers_total,
@@ -569,6 +605,8 @@ def _count_numbers(pairs: list[tuple[str, str, str]], stats: CorpusStats) -> Non
 
 
 _ORDER = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2}
+#: How :meth:`ConceptStats.top_rendering` ranks renderings of equal count (3: a named missing form).
+_RANK = {s.value: n for s, n in _ORDER.items()}
 _NOWHERE = Location(path="", line=1, column=1, end_line=1, end_column=1)
 
 
@@ -651,6 +689,8 @@ class Scorer:
             c.occurrences += 1
             c.renderings[form] += 1
             c.statuses[status] += 1
+            if entry is not None and form not in c.form_status:
+                c.form_status[form] = status
             ex = c.examples.setdefault(form, [])
             if len(ex) < MAX_EXAMPLES and pair_id not in ex:  # a release pair can hold a concept twice
                 ex.append(pair_id)

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from shuyu.metrics import MISSING
+from shuyu.metrics import UNALIGNED
 from shuyu.metrics import ConceptStats
 from shuyu.metrics import CorpusStats
 from shuyu.model import EN
@@ -40,6 +41,22 @@ def concept_dict(c: ConceptStats) -> dict[str, Any]:
             "missing_renderings": _by_count(c.missing_renderings),
             "missing_examples": {k: list(v) for k, v in sorted(c.missing_examples.items())},
             "missing_unaligned": c.missing_unaligned}
+
+
+def _figure(value: float | int | None) -> str:
+    """A corpus figure to four places, ``n/a`` when there is none (no occurrence to measure)."""
+    return "n/a" if value is None else f"{value:.4f}"
+
+
+def _top(c: ConceptStats) -> str:
+    """The text table's top rendering: ``Secretary of the … (2)``, ``missing: Party chief of Wuxi (1)`` for an
+    English form named for missing occurrences, ``missing (3)`` for missing ones with no English named."""
+    kind, form, n = c.top_rendering()
+    if kind == MISSING:
+        return f"missing: {form} ({n})"
+    if kind == UNALIGNED:
+        return f"missing ({n})"
+    return f"{form} ({n})"
 
 
 def _missing_summary(c: ConceptStats, top: int = 3) -> str:
@@ -76,24 +93,29 @@ def to_csv(stats: CorpusStats) -> str:
     return out.getvalue()
 
 
-def to_text(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | None = None, limit: int = 30) -> str:
-    """A plain table of the worst concepts and the corpus figures, each line signed."""
+def to_text(stats: CorpusStats, signature: dict[str, str], mt: dict[str, Any] | None = None, limit: int = 30,
+            *, terms: bool = True) -> str:
+    """A plain table of the worst concepts and the corpus figures, each line signed. ``terms=False`` (``--hyp``
+    and ``--ref`` without ``--src``: no Chinese, so no terminology was scored) leaves out the table and the
+    term lines."""
     s = stats.summary()
     sig = format_signature(signature)
-    lines = [f"{'concept':<44} {'occ':>6} {'acc':>6} {'cons':>6}  top rendering"]
-    for c in worst_first(stats)[:limit]:
-        top, n = max(c.renderings.items(), key=lambda kv: (kv[1], kv[0]))
-        lines.append(f"{c.id[:44]:<44} {c.occurrences:>6} {c.accuracy:>6.1%} {c.consistency:>6.1%}  {top} ({n})")
-        if c.renderings[MISSING]:
-            lines.append(f"{'':<44} {'':>6} {'':>6} {'':>6}  missing: {_missing_summary(c)}")
-    lines += [
-        "",
-        f"term accuracy    micro {s['accuracy_micro']:.4f}  macro {s['accuracy_macro']:.4f}  ({s['occurrences']} "
-        f"occurrences of {s['concepts']} concepts in {s['pairs']} pairs) | {sig}",
-        f"term consistency micro {s['consistency_micro']:.4f}  macro {s['consistency_macro']:.4f} | {sig}",
-        f"number agreement {s['number_agreement']:.4f} ({s['numbers']} numbers)  date agreement "
-        f"{s['date_agreement']:.4f} ({s['dates']} dates) | {sig}",
-    ]
+    lines = []
+    if terms:
+        lines.append(f"{'concept':<44} {'occ':>6} {'acc':>6} {'cons':>6}  top rendering")
+        for c in worst_first(stats)[:limit]:
+            lines.append(f"{c.id[:44]:<44} {c.occurrences:>6} {c.accuracy:>6.1%} {c.consistency:>6.1%}  {_top(c)}")
+            if c.renderings[MISSING]:
+                lines.append(f"{'':<44} {'':>6} {'':>6} {'':>6}  missing: {_missing_summary(c)}")
+        lines += [
+            "",
+            f"term accuracy    micro {_figure(s['accuracy_micro'])}  macro {_figure(s['accuracy_macro'])}  "
+            f"({s['occurrences']} occurrences of {s['concepts']} concepts in {s['pairs']} pairs) | {sig}",
+            f"term consistency micro {_figure(s['consistency_micro'])}  macro {_figure(s['consistency_macro'])} "
+            f"| {sig}",
+        ]
+    lines.append(f"number agreement {_figure(s['number_agreement'])} ({s['numbers']} numbers)  date agreement "
+                 f"{_figure(s['date_agreement'])} ({s['dates']} dates) | {sig}")
     for name, value in (mt or {}).items():
         lines.append(f"{name} {value['score']:.4f} | {value['signature']}")
     return "\n".join(lines) + "\n"
@@ -135,8 +157,9 @@ def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200) -> 
         "padding:4px 8px;vertical-align:top}ul{margin:0;padding-left:1.2em}.k{display:inline-block;width:12px;"
         "height:12px}</style></head><body>"
         f"<h1>Terminology consistency</h1><p>{s['pairs']} pairs, {s['occurrences']} occurrences of "
-        f"{s['concepts']} concepts. Accuracy micro {s['accuracy_micro']:.4f}, macro {s['accuracy_macro']:.4f}; "
-        f"consistency micro {s['consistency_micro']:.4f}, macro {s['consistency_macro']:.4f}.</p>"
+        f"{s['concepts']} concepts. Accuracy micro {_figure(s['accuracy_micro'])}, macro "
+        f"{_figure(s['accuracy_macro'])}; consistency micro {_figure(s['consistency_micro'])}, macro "
+        f"{_figure(s['consistency_macro'])}.</p>"
         "<p><span class='k' style='background:#2b7a2b'></span> accuracy "
         "<span class='k' style='background:#2b4f9e'></span> consistency (worst concepts first)</p>"
         "<table><tr><th>concept</th><th>occurrences</th><th>accuracy / consistency</th><th>renderings</th></tr>"

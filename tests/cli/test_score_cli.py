@@ -339,3 +339,116 @@ def test_a_directory_without_releases_is_an_input_error(tmp_path: Path) -> None:
         assert result.exit_code == 2
         assert result.stderr.strip() == (f"shuyu: error: {tmp_path}: no releases in the directory (it should hold "
                                          "pairs of files such as NAME.zh.txt and NAME.en.txt)")
+
+
+# --- distinct renderings, ties, empty figures, unpaired release files -------------------------------------
+
+def _tsv(tmp_path: Path, name: str, rows: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def _body(text: str) -> list[str]:
+    """The report's lines without their signatures."""
+    return [line.split(" | shuyu:")[0] for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_consistency_counts_each_missing_form_as_a_rendering(tmp_path: Path, jobs: str) -> None:
+    # Was "0.0% 100.0%  missing (3)" and consistency micro 1.0000 with three different renderings listed.
+    path = _tsv(tmp_path, "c.tsv", ["无锡市委书记黄钦出席。\tParty chief of Wuxi", "无锡市委书记黄钦出席。\tWuxi Party boss",
+                                    "无锡市委书记黄钦出席。\ttop leader of Wuxi"])
+    text = runner.invoke(app, ["score", str(path), *G, "--jobs", jobs]).stdout
+    assert _body(text) == [
+        "concept                                         occ    acc   cons  top rendering",
+        "municipal-party-secretary@wuxi                    3   0.0%  33.3%  missing: Party chief of Wuxi (1)",
+        "                                                                   missing: Party chief of Wuxi (1), Wuxi Party "
+        "boss (1), leader of Wuxi (1)",
+        "",
+        "term accuracy    micro 0.0000  macro 0.0000  (3 occurrences of 1 concepts in 3 pairs)",
+        "term consistency micro 0.3333  macro 0.3333",
+        "number agreement 1.0000 (0 numbers)  date agreement 1.0000 (0 dates)",
+    ]
+    data = json.loads(runner.invoke(app, ["score", str(path), *G, "--jobs", jobs, "-f", "json"]).stdout)
+    assert data["concepts"][0]["consistency"] == 1 / 3
+    assert (data["corpus"]["consistency_micro"], data["corpus"]["consistency_macro"]) == (1 / 3, 1 / 3)
+    csv_row = runner.invoke(app, ["score", str(path), *G, "--jobs", jobs, "-f", "csv"]).stdout.splitlines()[1]
+    assert csv_row.startswith("municipal-party-secretary@wuxi,无锡市委书记,3,0.0000,0.3333,")
+
+
+def test_a_tie_shows_the_preferred_form(tmp_path: Path) -> None:
+    secretary = "Secretary of the CPC Wuxi Municipal Committee"
+    path = _tsv(tmp_path, "t.tsv", [f"无锡市委书记黄钦出席。\tHuang Qin, {secretary}, attended."] * 2
+                + ["无锡市委书记黄钦出席。\tHuang Qin, Party chief of Wuxi, attended."] * 2)
+    lines = _body(runner.invoke(app, ["score", str(path), *G]).stdout)
+    assert lines[1] == f"municipal-party-secretary@wuxi                    4  50.0%  50.0%  {secretary} (2)"
+
+
+def test_no_occurrence_is_no_figure(tmp_path: Path) -> None:
+    # Read "accuracy_micro": 0.0 beside number and date agreement 1.0.
+    path = _tsv(tmp_path, "e.tsv", ["今天天气很好。\tThe weather is fine today."])
+    result = runner.invoke(app, ["score", str(path), *G, "--html", str(tmp_path / "e.html")])
+    assert _body(result.stdout)[2:] == [
+        "term accuracy    micro n/a  macro n/a  (0 occurrences of 0 concepts in 1 pairs)",
+        "term consistency micro n/a  macro n/a",
+        "number agreement 1.0000 (0 numbers)  date agreement 1.0000 (0 dates)",
+    ]
+    page = (tmp_path / "e.html").read_text(encoding="utf-8")
+    assert "Accuracy micro n/a, macro n/a; consistency micro n/a, macro n/a." in page
+    corpus_ = json.loads(runner.invoke(app, ["score", str(path), *G, "-f", "json"]).stdout)["corpus"]
+    assert {k: corpus_[k] for k in ("accuracy_micro", "accuracy_macro", "consistency_micro", "consistency_macro",
+                                    "number_agreement")} == {
+        "accuracy_micro": None, "accuracy_macro": None, "consistency_micro": None, "consistency_macro": None,
+        "number_agreement": 1.0}
+    assert runner.invoke(app, ["score", str(path), *G, "-f", "csv"]).stdout == (
+        "id,zh,occurrences,accuracy,consistency,renderings,missing_renderings,missing_unaligned\n")
+
+
+def test_hyp_and_ref_without_src_show_no_term_figures(tmp_path: Path) -> None:
+    hyp, ref, src = tmp_path / "h.en", tmp_path / "r.en", tmp_path / "s.zh"
+    hyp.write_text("Huang Qin, Party chief of Wuxi, spoke.\n", encoding="utf-8")
+    ref.write_text("Huang Qin, Secretary of the CPC Wuxi Municipal Committee, spoke.\n", encoding="utf-8")
+    src.write_text("无锡市委书记黄钦讲话。\n", encoding="utf-8")
+    lines = _body(runner.invoke(app, ["score", "--hyp", str(hyp), "--ref", str(ref), *G]).stdout)
+    assert [line.split(" ")[0] for line in lines] == ["number", "BLEU", "chrF"]
+    assert lines[0] == "number agreement 1.0000 (0 numbers)  date agreement 1.0000 (0 dates)"
+    data = json.loads(runner.invoke(app, ["score", "--hyp", str(hyp), "--ref", str(ref), *G, "-f", "json"]).stdout)
+    assert (data["concepts"], data["corpus"]["accuracy_micro"], data["corpus"]["consistency_macro"]) == ([], None, None)
+    with_src = _body(runner.invoke(app, ["score", "--src", str(src), "--hyp", str(hyp), "--ref", str(ref), *G]).stdout)
+    assert with_src[4:6] == ["term accuracy    micro 0.0000  macro 0.0000  (1 occurrences of 1 concepts in 1 pairs)",
+                             "term consistency micro 1.0000  macro 1.0000"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_release_files_without_their_translation_are_noted(tmp_path: Path, jobs: str) -> None:
+    # Were skipped without a word.
+    releases = tmp_path / "rel"
+    (releases / "sub").mkdir(parents=True)
+    (releases / "a.zh.txt").write_text("无锡市委书记黄钦出席。\n", encoding="utf-8")
+    (releases / "a.en.txt").write_text("Huang Qin, Party Secretary of Wuxi, attended.\n", encoding="utf-8")
+    clean = runner.invoke(app, ["score", str(releases), *G, "--jobs", jobs, "-f", "json"])
+    assert (clean.exit_code, clean.stderr) == (0, "")
+    (releases / "orphan.zh.txt").write_text("徐州市委书记周铁根出席。\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(releases), *G, "--jobs", jobs, "-f", "json"])
+    assert result.exit_code == 0
+    assert result.stderr == f"note: {releases}: 1 file without its translation skipped: orphan.zh.txt\n"
+    assert result.stdout == clean.stdout
+    (releases / "sub" / "b.en.md").write_text("Zhou Tiegen attended.\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(releases), *G, "--jobs", jobs, "-f", "json"])
+    assert result.stderr == f"note: {releases}: 2 files without their translation skipped: orphan.zh.txt, sub/b.en.md\n"
+    assert result.stdout == clean.stdout
+
+
+def test_suggest_leaves_out_misspelt_places_and_other_concepts_forms(tmp_path: Path) -> None:
+    # Proposed "mayor,en,Mayor of Xu Zhou", "municipal-party-secretary,en,Party chief of Wu Xi" and, at
+    # --suggest-min 1, "mayor,en,{Place} Municipal Committee".
+    path = _tsv(tmp_path, "h.tsv", ["徐州市长庄兆林出席。\tZhuang Zhaolin, Mayor of Xu Zhou, attended."] * 2
+                + ["无锡市委书记黄钦出席。\tHuang Qin, Party chief of Wu Xi, attended."] * 2
+                + ["无锡市长杜小刚出席。\tDu Xiaogang, Secretary of the CPC Wuxi Municipal Committee, attended."])
+    out = tmp_path / "h.csv"
+    for least in ("1", "2"):
+        result = runner.invoke(app, ["score", str(path), "--suggest", str(out), "--suggest-min", least, *G])
+        assert result.exit_code == 0, result.output
+        assert "wrote " + str(out) + ": 0 proposal(s)" in result.stderr
+        assert out.read_text(encoding="utf-8") == "concept_id,lang,term,status,count,examples\n"

@@ -71,6 +71,42 @@ def corpus_pairs(paths: list[Path]) -> Iterator[tuple[str, str, str]]:
                 yield f"{path.name}:{pair.id}", pair.zh, pair.en
 
 
+def unpaired_files(directory: Path) -> list[str]:
+    """The ``NAME.zh.*`` files of a release directory with no ``NAME.en.*`` partner, and the ``NAME.en.*`` files
+    that are no Chinese file's partner (what :func:`corpus_pairs` skips), relative to it, sorted."""
+    partners: set[Path] = set()
+    orphans: list[Path] = []
+    for zh in directory.rglob("*.zh.*"):
+        if not zh.is_file():
+            continue
+        en = zh.with_name(zh.name.replace(".zh.", ".en.", 1))
+        if en.is_file():
+            partners.add(en)
+        else:
+            orphans.append(zh)
+    orphans += [en for en in directory.rglob("*.en.*") if en.is_file() and en not in partners]
+    return sorted({p.relative_to(directory).as_posix() for p in orphans})
+
+
+#: Unpaired files a note names (the rest are counted).
+_NAMED = 10
+
+
+def _note_unpaired(paths: list[Path]) -> None:
+    """One note on stderr per release directory that holds files without their translation: they are skipped."""
+    for path in paths:
+        if not path.is_dir():
+            continue
+        orphans = unpaired_files(path)
+        if orphans:
+            files = "1 file without its translation" if len(orphans) == 1 else \
+                f"{len(orphans)} files without their translation"
+            names = ", ".join(orphans[:_NAMED])
+            if len(orphans) > _NAMED:
+                names += f", … {len(orphans) - _NAMED} more"
+            print(f"note: {path}: {files} skipped: {names}", file=sys.stderr)
+
+
 @dataclass(frozen=True, slots=True)
 class _Lines:
     """Lines of a pair file for a worker to parse, the first of them line ``first`` of the file. A list of
@@ -310,6 +346,7 @@ def score(
         if len(hyp_lines) != len(ref_lines):
             raise InputError(f"--hyp has {len(hyp_lines)} lines, --ref {len(ref_lines)}", path=str(hyp))
         mt = mt_scores(hyp_lines, ref_lines, ter=ter)
+        terms = src is not None  # without the Chinese no terminology is scored: no term figures to show
         pairs: Iterator[tuple[str, str, str]] = iter(())
         items: Iterator[tuple[list[_Part], int]] | None = None
         if src is not None:
@@ -322,8 +359,10 @@ def score(
         if not corpus:
             raise InputError("nothing to score", hint="give a corpus, or --hyp and --ref")
         mt = {}
+        terms = True
         for path in corpus:
             refuse_swapped(path, ((zh, en) for _, zh, en in islice(corpus_pairs([path]), SWAP_SAMPLE)), _SWAP_HINT)
+        _note_unpaired(corpus)  # once, whatever reads the directories again (one process, --jobs)
         pairs = corpus_pairs(corpus)
         items = _work_items(corpus, CHUNK)
     with _progress_bar(progress and _stderr_is_tty()) as advance:
@@ -343,7 +382,7 @@ def score(
     elif format_ == "csv":
         text = score_report.to_csv(stats)
     else:
-        text = score_report.to_text(stats, sig, mt)
+        text = score_report.to_text(stats, sig, mt, terms=terms)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -352,7 +391,7 @@ def score(
         write_atomic(html_file, score_report.to_html(stats, sig))
         print(f"wrote {html_file}", file=sys.stderr)
     if suggest is not None:
-        rows = suggestions(stats, g, min_count=suggest_min)
+        rows = suggestions(stats, g, min_count=suggest_min, matcher=matcher)
         write_atomic(suggest, score_report.to_suggest_csv(rows, suggest_status))
         print(f"wrote {suggest}: {len(rows)} proposal(s); review them, then 'shuyu glossary import {suggest}'",
               file=sys.stderr)
