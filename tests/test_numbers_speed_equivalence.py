@@ -459,7 +459,8 @@ def test_lean_quantities_are_the_values_and_units_of_the_full_ones(text: str, la
 
 
 values = st.sampled_from([Decimal(x) for x in ("2", "5", "5.0", "15", "99", "100", "2000", "5000", "1E+3", "0.5")]
-                        + [Decimal(1) / Decimal(3), Decimal(2) / Decimal(3)])
+                        + [Decimal(1) / Decimal(3), Decimal(2) / Decimal(3)]
+                        + [Decimal(x) for x in ("7490800", "7.49E+6", "7.5E+6", "7480000", "7490000.00")])
 quantity = st.builds(lambda v, u, w, i: Quantity(v, u, "", i, i + 1, str(v), word=w),
                      values, st.sampled_from(["", "percent"]), st.booleans(), st.integers(0, 50))
 
@@ -471,12 +472,17 @@ def test_unmatched_count_is_what_compare_quantities_reports(zh: list[Quantity], 
     en = list({(q.start, q.word): q for q in en}.values())  # found quantities never share a span and kind
     en = [q for q in en if not q.word or q.value in numbers.WORD_VALUES]  # what words can be (tested above)
     reported = sum(1 for m in numbers.compare_quantities(zh, en) if m.zh is not None)
-    shuffled = [(q.value, q.unit) for q in en]
-    rnd.shuffle(shuffled)  # the lean English quantities come in no particular order
-    assert numbers.unmatched_count([(q.value, q.unit) for q in zh], shuffled) == reported
+    # the lean English quantities come in no particular order, but digits before words (words_from)
+    shuffled_digits = [(q.value, q.unit) for q in en if not q.word]
+    shuffled_words = [(q.value, q.unit) for q in en if q.word]
+    rnd.shuffle(shuffled_digits)
+    rnd.shuffle(shuffled_words)
+    shuffled = shuffled_digits + shuffled_words
+    from_ = len(shuffled_digits)
+    assert numbers.unmatched_count([(q.value, q.unit) for q in zh], shuffled, words_from=from_) == reported
     zh_shuffled = [(q.value, q.unit) for q in zh]
     rnd.shuffle(zh_shuffled)  # nor do the lean Chinese ones (fractions first)
-    assert numbers.unmatched_count(zh_shuffled, shuffled) == reported
+    assert numbers.unmatched_count(zh_shuffled, shuffled, words_from=from_) == reported
     zh_lean, digits = [(q.value, q.unit) for q in zh], [(q.value, q.unit) for q in en if not q.word]
     if not any(q.value in numbers.WORD_VALUES for q in zh):  # then number words cannot count
         assert numbers.unmatched_count(zh_lean, digits) == reported
@@ -484,7 +490,7 @@ def test_unmatched_count_is_what_compare_quantities_reports(zh: list[Quantity], 
     # (adding English quantities never leaves more Chinese ones unmatched)
     wrong = numbers.unmatched_count(zh_lean, digits)
     if wrong and any(q.value in numbers.WORD_VALUES for q in zh):
-        wrong = numbers.unmatched_count(zh_lean, digits + [(q.value, q.unit) for q in en if q.word])
+        wrong = numbers.unmatched_count(zh_lean, digits + [(q.value, q.unit) for q in en if q.word], words_from=len(digits))
     assert wrong == reported
     assert numbers.unmatched_count(zh_lean, digits) >= reported
 

@@ -97,6 +97,9 @@ AGREE = [
     ("二十届三中全会", "the Third Plenary Session of the 20th CPC Central Committee"),
     ("十四届全国人大二次会议", "the second session of the 14th NPC"), ("市委十四届六次全会", "the sixth plenary session"),
     ("三次会议", "the third session"), ("十四五期间", "during the 14th Five-Year Plan period"),
+    # A large figure rounded as releases round it, within 1%.
+    ("常住人口749.08万人", "a resident population of 7.49 million"), ("常住人口749.08万人", "about 7.5 million residents"),
+    ("总投资1.2345亿元", "a total investment of 123 million yuan"),
     ("前3季度", "in the first three quarters"), ("进入四分之一决赛", "reached the quarter-finals"),
     ("四分之一世纪以来", "for a quarter century"),
 ]
@@ -122,6 +125,8 @@ DISAGREE = [
     ("新增3.5萬戶", "3,500 new households", "3.5萬", "3,500"),
     ("帮助近百万群众增收", "helped nearly ten million people", "近百万", None),
     ("惠及三万群众", "benefiting 300,000 people", "三万", "300,000"),
+    ("常住人口749.08万人", "a resident population of 7 million", "749.08万", "7 million"),
+    ("新增就业615人", "620 new jobs", "615", "620"),
     # A wrong figure is paired with the likeliest English one, not the next one left over.
     ("全市新开工亿元以上项目120个，其中10亿元以上项目15个。",
      "The city started 120 projects each worth over 100 million yuan, including 16 worth over 1 billion yuan.",

@@ -591,7 +591,8 @@ def _count_numbers(pairs: list[tuple[str, str, str]], stats: CorpusStats) -> Non
             if wrong:  # English number words can only match a Chinese value that one can have (unmatched_count)
                 for value, _ in zq:
                     if value in _WORD_VALUES:
-                        wrong = numbers.unmatched_count(zq, eq + numbers._en_words(masked, en, lean=True))
+                        wrong = numbers.unmatched_count(zq, eq + numbers._en_words(masked, en, lean=True),
+                                                        words_from=len(eq))
                         break
             numbers_total += len(zq)
             numbers_agree += len(zq) - wrong

@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from decimal import InvalidOperation
 from operator import attrgetter
@@ -721,7 +722,7 @@ class _WordValues:
 WORD_VALUES = _WordValues()
 
 
-def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]]) -> int:
+def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]], words_from: int | None = None) -> int:
     """How many of the Chinese quantities ``zh`` (``(value, unit)``) :func:`compare_quantities` reports, given the
     English ones (``(value, unit)``); each in any order: the count depends only on which there are.
 
@@ -729,19 +730,59 @@ def unmatched_count(zh: list[tuple[Decimal, str]], en: list[tuple[Decimal, str]]
     quantities never match fewer Chinese ones: a Chinese "" takes an English "" before a "percent", a "percent"
     only a "percent", and whatever is left with more is at least what is left with fewer. So English number
     words (values :data:`WORD_VALUES`) change the count only when a Chinese quantity of such a value is
-    unmatched without them.
+    unmatched without them. A large figure may also match an English one that rounds it (:func:`rounds_to`),
+    after every exact match, and only among digits: ``words_from`` says where the number words start in ``en``
+    (None: there are none; 0: all are words).
     """
-    en_left = list(en)
-    wrong = 0
+    en_left = [(e[0], e[1], k) for k, e in enumerate(en)]
+    unmatched = []
     for value, unit in zh:
         hit = next((i for i, e in enumerate(en_left) if e[0] == value and e[1] == unit), None)
         if hit is None and unit == "":
             hit = next((i for i, e in enumerate(en_left) if e[0] == value), None)
         if hit is None:
-            wrong += 1
+            unmatched.append((value, unit))
         else:
             del en_left[hit]
+    if not unmatched or words_from == 0:
+        return len(unmatched)
+    # Rounded figures after every exact match, among digits only (as compare_quantities takes them).
+    digits = en_left if words_from is None else [e for e in en_left if e[2] < words_from]
+    wrong = 0
+    for value, unit in unmatched:
+        hit = _rounded_pick(value, unit, digits, lambda e: e[0], lambda e: e[1])
+        if hit is None:
+            wrong += 1
+        else:
+            digits.remove(hit)
     return wrong
+
+
+#: A figure this large may be rounded in English: 749.08万 is "7.49 million", 1.2345亿 "123 million".
+ROUNDED_FROM = Decimal(10**6)
+
+
+def rounds_to(value: Decimal, written: Decimal) -> bool:
+    """Whether ``written`` is ``value`` rounded to the figures ``written`` shows, off by at most 1%: how a
+    translation writes a large amount (7,490,800 → "7.49 million", "7.5 million"; not "7 million", 6.5% off).
+
+    >>> rounds_to(Decimal(7490800), Decimal("7.49E+6")), rounds_to(Decimal(7490800), Decimal(7 * 10**6))
+    (True, False)
+    """
+    if value < ROUNDED_FROM or written < ROUNDED_FROM or value == written:
+        return False
+    exponent = written.normalize().as_tuple().exponent
+    if not isinstance(exponent, int) or exponent <= 0:
+        return False
+    if value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP) != written:
+        return False
+    return abs(value - written) * 100 <= value
+
+
+def _rounded_pick(value, unit, candidates, value_of, unit_of):  # type: ignore[no-untyped-def]
+    """The candidate of the same unit that ``value`` rounds to (:func:`rounds_to`), the nearest of several."""
+    fits = [c for c in candidates if unit_of(c) == unit and rounds_to(value, value_of(c))]
+    return min(fits, key=lambda c: (abs(value_of(c) - value), value_of(c))) if fits else None
 
 
 def _int_zh(value: str | None) -> int | None:
@@ -769,6 +810,8 @@ def extract_dates(text: str, lang: str) -> list[DateValue]:
 
 
 _START = attrgetter("start")
+_VALUE = attrgetter("value")
+_UNIT = attrgetter("unit")
 _LEAN_START = itemgetter(3)
 
 
@@ -991,7 +1034,9 @@ def compare_quantities(zh: list[Quantity], en: list[Quantity]) -> list[Mismatch]
     >>> compare_quantities(zh, en)
     []
     """
-    en_left = list(en)
+    # Digits before number words, so that a word never takes the figure a rounded one could have matched
+    # (unmatched_count is given them in that order); the order among each kept.
+    en_left = [e for e in en if not e.word] + [e for e in en if e.word]
     unmatched = []
     for z in zh:
         hit = next((e for e in en_left if e.value == z.value and e.unit == z.unit), None)
@@ -1001,6 +1046,15 @@ def compare_quantities(zh: list[Quantity], en: list[Quantity]) -> list[Mismatch]
             unmatched.append(z)
         else:
             en_left.remove(hit)
+    if unmatched:  # then large figures that the English rounds (749.08万, "7.49 million"), digits only
+        rounded = []
+        for z in unmatched:
+            hit = _rounded_pick(z.value, z.unit, [e for e in en_left if not e.word], _VALUE, _UNIT)
+            if hit is None:
+                rounded.append(z)
+            else:
+                en_left.remove(hit)
+        unmatched = rounded
     # English numbers with no source counterpart are not reported: translators add them freely
     # (COVID-19, "Part 2"); a wrong or dropped source number is what matters.
     # Number words pair with nothing ("the two cities"), but a fraction in words is as specific as digits: 三分之一
