@@ -140,6 +140,8 @@ _GLUED_CODE_HINT = re.compile(r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)[0-9]")
 
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
+
+
 #: A fraction in digits, 1/3 or 3/4: at most tenths (what English writes in words too), not part of a date
 #: (2020/1/3 is masked before) or of a longer figure (24/7 is no fraction: its numerator is the larger).
 _DIGIT_FRACTION = re.compile(r"(?<![0-9A-Za-z./,_])([1-9])/(10|[1-9])(?![0-9A-Za-z/_]|[.,][0-9])")
