@@ -319,6 +319,10 @@ def ref_extract_dates(text: str, lang: str) -> list[DateValue]:
                 s, e = before.span(1)
                 out.append(DateValue(y, mo, int(before.group(1)), s, e, text[s:e]))
         out.append(DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
+        if g("m6"):
+            may = re.match(r"[ \t]*[-–—][ \t]*May\b", text[m.end():])
+            if may:
+                out.append(DateValue(None, 5, None, m.end() + may.end() - 3, m.end() + may.end(), "May"))
         if g("m1") and not g("y1"):
             after = re.match(r"\s*(?:-|–|—|to|through|until|till|and)\s*([0-3]?[0-9])(?:st|nd|rd|th)?\b"
                              r"(?![.,:]?[0-9]|\s*(?:%|per))", text[m.end():], re.IGNORECASE)
@@ -400,7 +404,7 @@ def test_same_as_before_on_edge_cases(text: str, lang: str) -> None:
     assert_same(text, lang)
 
 
-EN_DATE_TOKENS = ["the", "The", "in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "end",
+EN_DATE_TOKENS = ["March-May", "April – May", "-", "the", "The", "in", "late", "early", "mid", "since", "from", "until", "by", "of", "end of", "end",
                   "beginning of", "beginning", "May", "Mayor", "June", "Jun", "Jan.", "Sept", "Sept.", "Dec", "December",
                   "Decision", "Foo", "1", "5", "15", "31", "40", "45", "09", "123", "2020", "1999", "2021-06-09", "19",
                   "20", "2100", "1899", "3000", "20201", "st", "th",

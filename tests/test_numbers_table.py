@@ -141,6 +141,7 @@ DATES_AGREE = [
     ("10月1日至7日", "between October 1 and 7"),
     # A range of months from another month than January: both ends are dates.
     ("3至5月", "from March to May"), ("3月至5月", "March through May"), ("4月和5月", "April and May"),
+    ("3至5月", "March-May"), ("4月至5月", "in April – May"),
     ("6月9號", "on June 9"), ("6月9号", "June 9"), ("12月3日", "On 3rd December"), ("12月3日", "on the 3rd of December"),
 ]
 DATES_DISAGREE = [("9月30日", "As of September 3"), ("6月9日", "On July 9"), ("2019年", "in 2018,"),

@@ -960,6 +960,8 @@ def _en_date_matches(text: str) -> list[re.Match[str]]:
 #: The other end of a range of days after "October 1" ("October 1 to 7", "June 9-11") and before "11 June"
 #: ("9 to 11 June"): the day stands for a date of the same month, as 10月1日至7日 writes it.
 _RANGE_TO = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+#: May at the end of a range of months written with a dash ("March-May"): "to May" is read as a date already.
+_TO_MAY = re.compile(r"[ \t]*[-–—][ \t]*(May)\b")
 _EN_RANGE_AFTER = re.compile(_RANGE_TO + r"([0-3]?[0-9])(?:st|nd|rd|th)?\b(?![.,:]?[0-9]|\s*(?:%|per))", re.IGNORECASE)
 _EN_RANGE_BEFORE = re.compile(r"(?<![\w.,])([0-3]?[0-9])(?:st|nd|rd|th)?" + _RANGE_TO + r"\Z", re.IGNORECASE)
 
@@ -995,6 +997,9 @@ def _en_dates(text: str, *, lean: bool = False) -> list:  # type: ignore[type-ar
                 s, e = before.span(1)
                 out.append((y, mo, first, s, e) if lean else DateValue(y, mo, first, s, e, text[s:e]))
         out.append((y, mo, d, *m.span()) if lean else DateValue(y, mo, d, m.start(), m.end(), m.group(0)))
+        if g("m6") and (may := _TO_MAY.match(text, m.end())) is not None:  # "March-May", as 3至5月 writes it
+            s, e = may.span(1)
+            out.append((None, 5, None, s, e) if lean else DateValue(None, 5, None, s, e, "May"))
         if g("m1") and not g("y1") and (after := _EN_RANGE_AFTER.match(text, m.end())) is not None:
             last = int(after.group(1))
             if d < last <= 31:
