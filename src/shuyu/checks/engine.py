@@ -33,9 +33,11 @@ from shuyu.checks.terms import Occurrence
 from shuyu.checks.terms import concept_keys
 from shuyu.checks.terms import english_term_findings
 from shuyu.checks.terms import find_occurrences
+from shuyu.checks.terms import head_written
 from shuyu.checks.terms import missing_finding
 from shuyu.checks.terms import missing_terms
 from shuyu.checks.terms import resolve_elided
+from shuyu.checks.terms import short_elided_titles
 from shuyu.glossary.model import Glossary
 from shuyu.match import Matcher
 from shuyu.model import EN
@@ -341,7 +343,7 @@ def check_release(zh_doc: Document, en_doc: Document, glossary: Glossary, matche
     :returns: every finding, sorted by place, and notes for the run.
     """
     en_occ = find_occurrences(en_doc, matcher, EN)
-    zh_occ = resolve_elided(find_occurrences(zh_doc, matcher, ZH), zh_doc, glossary)
+    zh_occ = resolve_elided(short_elided_titles(find_occurrences(zh_doc, matcher, ZH), zh_doc, glossary), zh_doc, glossary)
     findings = english_term_findings(en_doc, en_occ, glossary, settings) + prose_findings(en_doc, settings)
     findings += inconsistent_terms(en_occ, glossary, settings)
     units, notes = build_units(zh_doc, en_doc, zh_occ, en_occ, glossary)
@@ -352,8 +354,8 @@ def check_release(zh_doc: Document, en_doc: Document, glossary: Glossary, matche
         if settings.on("term-missing"):
             en_text = "\n".join(en_doc.segments[s.segment].text[s.start:s.end] for s in unit.en)
             for occ in missing_terms(unit_zh, unit_en, glossary):
-                if occ.match.surface in en_text:
-                    continue  # left in Chinese: `untranslated` reports it
+                if occ.match.surface in en_text or head_written(occ, en_text, glossary):
+                    continue  # left in Chinese (`untranslated` reports it), or "Mayor Wang" for 、市长王
                 k = next(i for i, s in enumerate(unit.zh) if _in(s, occ))
                 target = _aligned_en(unit, k)
                 segment = en_doc.segments[target.segment] if target else None

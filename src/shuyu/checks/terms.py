@@ -15,11 +15,14 @@ from shuyu.checks.base import CheckSettings
 from shuyu.checks.base import english_indices
 from shuyu.checks.base import finding
 from shuyu.checks.base import segment_location
+from shuyu.glossary.expand import ZH_SLOT
 from shuyu.glossary.model import Glossary
 from shuyu.lazyre import lazy
+from shuyu.match import Entry
 from shuyu.match import Match
 from shuyu.match import Matcher
 from shuyu.model import EN
+from shuyu.model import ZH
 from shuyu.model import Category
 from shuyu.model import Finding
 from shuyu.model import Location
@@ -116,6 +119,81 @@ def english_term_findings(doc: Document, occurrences: list[Occurrence], glossary
         out.append(finding(settings, rule, occ.location, message, concept=concept_id, expected=expected,
                            found=match.surface, context=occ.context))
     return out
+
+
+#: A short elided head title (市长, 副市长, 区长, 县长, 省长) right after the punctuation that joins it to a title
+#: before it (徐州市委书记宋乐伟、市长王剑锋): too short for the automaton (市长 is inside 城市长期 and would
+#: shadow 长江 in 市长江路), so looked for only there.
+_SHORT_ELIDED = re.compile(r"(?<=[、，,；;])[ \t]*(副?[市区县省]长)(?![期江远久])")
+#: What a template's English term keeps once its place is taken out: its head ("Mayor", "Vice Mayor").
+_PLACE_PART = re.compile(r"\s*\b(?:of\s+)?(?:the\s+)?\{Place\}(?:\s+(?:Province|City|District|County|Municipal))?")
+
+
+@dataclass(frozen=True, slots=True)
+class ShortForms:
+    """The short elided forms of a glossary's templates (市长 → mayor), and the English heads that render
+    each template without its place (mayor: "Mayor"; vice-mayor: "Vice Mayor", "Deputy Mayor")."""
+
+    entries: dict[str, Entry]
+    heads: dict[str, re.Pattern[str]]
+
+
+def short_forms(glossary: Glossary) -> ShortForms:
+    """:class:`ShortForms` of ``glossary``, built once per glossary object."""
+    cached = _SHORT_FORMS.get(id(glossary))
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    entries: dict[str, Entry] = {}
+    heads: dict[str, re.Pattern[str]] = {}
+    for template in glossary.templates():
+        for term in template.terms_in(ZH):
+            short = term.text.replace(ZH_SLOT, "")
+            if ZH_SLOT in term.text and re.fullmatch("副?[市区县省]长", short) and short not in entries:
+                entries[short] = Entry(template.id, short, term.status, elided=True)
+                words = {_PLACE_PART.sub("", t.text).strip() for t in template.terms_in(EN) if t.status != Status.DEPRECATED}
+                words.discard("")
+                if words:
+                    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                    heads[template.id] = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    found = ShortForms(entries, heads)
+    _SHORT_FORMS[id(glossary)] = (glossary, found)
+    return found
+
+
+_SHORT_FORMS: dict[int, tuple[Glossary, ShortForms]] = {}
+
+
+def short_elided_titles(occurrences: list[Occurrence], doc: Document, glossary: Glossary) -> list[Occurrence]:
+    """``occurrences`` (Chinese, in reading order) with the short elided head titles of :data:`_SHORT_ELIDED`
+    added where a glossary template has that form, for :func:`resolve_elided` to give a place (or drop)."""
+    forms = short_forms(glossary).entries
+    added = []
+    for index, segment in enumerate(doc.segments):
+        text = segment.text
+        if not forms or "长" not in text:
+            continue
+        for m in _SHORT_ELIDED.finditer(text):
+            start, end = m.span(1)
+            entry = forms.get(m.group(1))
+            if entry is None or any(o.segment == index and o.match.start < end and start < o.match.end for o in occurrences):
+                continue
+            loc, context = segment_location(doc, segment, start, end)
+            added.append(Occurrence(index, Match(start, end, m.group(1), (entry,), ZH), loc, context))
+    if not added:
+        return occurrences
+    return sorted(occurrences + added, key=lambda o: (o.segment, o.match.start))
+
+
+def head_written(occ: Occurrence, en_text: str, glossary: Glossary) -> bool:
+    """Whether ``en_text`` writes the head of a short elided title without its place ("Mayor Wang Jianfeng"
+    for 、市长王剑锋): the English leaves the place out as the Chinese does, and that is no missing term."""
+    entry = occ.match.entries[0]
+    if not entry.elided or len(entry.text) > 3:
+        return False
+    concept = glossary.get(occ.match.concepts[0])
+    template = concept.template if concept is not None and concept.template else occ.match.concepts[0]
+    head = short_forms(glossary).heads.get(template)
+    return head is not None and head.search(en_text) is not None
 
 
 def resolve_elided(occurrences: list[Occurrence], doc: Document, glossary: Glossary) -> list[Occurrence]:
