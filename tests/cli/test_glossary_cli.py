@@ -219,3 +219,27 @@ def test_import_of_a_missing_file_says_so_whatever_its_name(tmp_path: Path) -> N
     result = run("glossary", "import", str(tmp_path / "terms.xlsx"))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"shuyu: error: {tmp_path / 'terms.xlsx'}: no such file (check the path)"
+
+
+def test_import_and_edit_into_an_overlay_copy_the_concept_below(tmp_path: Path) -> None:
+    # Into a layer over the bundled glossary, a bundled concept was taken for a new one with the imported
+    # term alone ("+ wuxi (place):  = ", refused: no Chinese, no source), and edit said "unknown concept id".
+    overlay = tmp_path / "my"
+    overlay.mkdir()
+    rows = tmp_path / "in.csv"
+    rows.write_text("concept_id,category,lang,term,status\nwuxi,place,en,City of Wuxi,admitted\n", encoding="utf-8")
+    preview = run("glossary", "import", str(rows), "-g", str(overlay), "--target", str(overlay))
+    assert preview.exit_code == 0, preview.output
+    assert preview.stdout.splitlines() == [f"~ wuxi: copied from the glossary below into {overlay}, where it overrides it",
+                                           "~ wuxi: + en admitted 'City of Wuxi'"]
+    assert list(overlay.iterdir()) == []
+    applied = run("glossary", "import", str(rows), "-g", str(overlay), "--target", str(overlay), "--apply")
+    assert applied.exit_code == 0, applied.output
+    shown = run("glossary", "show", "wuxi", "-g", str(overlay))
+    assert "  zh preferred: 无锡市" in shown.stdout.splitlines()  # the whole concept, not the new term alone
+    assert "  en admitted: City of Wuxi" in shown.stdout.splitlines()
+    assert f"defined at: {overlay / 'places.csv'}:2" in shown.stdout
+    edited = run("glossary", "edit", "xuzhou", "--add-en-admitted", "City of Xuzhou", "-g", str(overlay))
+    assert edited.exit_code == 0, edited.output
+    assert "  en admitted: City of Xuzhou" in run("glossary", "show", "xuzhou", "-g", str(overlay)).stdout.splitlines()
+    assert run("glossary", "validate", "-g", str(overlay)).exit_code == 0

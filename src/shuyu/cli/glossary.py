@@ -188,6 +188,27 @@ def _apply(glossary: list[Path] | None, target: Path, no_bundled: bool,
         print(f"wrote {path}", file=sys.stderr)
 
 
+def inherited_concepts(glossary: list[Path] | None, target: Path, no_bundled: bool) -> dict[str, Concept]:
+    """The written concepts (templates unexpanded) of the layers a target layer sits on: the bundled glossary
+    unless ``no_bundled``, then each ``--glossary`` but the target, a later layer's concept overriding an
+    earlier one's (what a concept of the target would override)."""
+    out: dict[str, Concept] = {}
+    resolved = target.resolve()
+    for path in ([] if no_bundled else [bundled_dir()]) + _paths(glossary):
+        if path.resolve() == resolved or not path.exists():
+            continue
+        out.update((c.id, c) for c in read_layer(path).concepts)
+    return out
+
+
+def override_copy(concept: Concept, target: Path) -> Concept:
+    """A concept of a lower layer copied whole into ``target`` (in the file its category goes to), so that the
+    target's version, edited, overrides it: a layer's concept replaces the one below, it does not add to it."""
+    copy = replace(concept, path="", line=0)
+    copy.path = str(edit.file_for(copy, target))
+    return copy
+
+
 def _layer_concepts(target: Path) -> list[Concept]:
     if not target.exists():
         return []
@@ -270,6 +291,12 @@ def edit_(
     """Change a concept: a new preferred term (the old one becomes admitted), added forms, note, source."""
     where = _target(glossary, target)
     concepts = _layer_concepts(where)
+    if all(c.id != concept_id for c in concepts):
+        below = inherited_concepts(glossary, where, no_bundled).get(concept_id)
+        if below is not None:  # a concept of the glossary below: the target gets a whole copy that overrides it
+            concepts = [*concepts, override_copy(below, where)]
+            print(f"note: {concept_id} is copied from {below.path or 'the glossary below'} into {where}, where it "
+                  "overrides it", file=sys.stderr)
     concept = edit.find_concept(concepts, concept_id)
     terms = list(concept.terms)
     flags = {lang: concept.terms_in(lang) for lang in (ZH, EN)}
@@ -514,7 +541,8 @@ def import_(
               "copy examples into the glossary's examples.csv", file=sys.stderr)
     where = _target(glossary, target)
     concepts = _layer_concepts(where)
-    merged, changes, touched = merge_imported(concepts, list(result.glossary.concepts.values()), where)
+    merged, changes, touched = merge_imported(concepts, list(result.glossary.concepts.values()), where,
+                                              inherited_concepts(glossary, where, no_bundled))
     preview_or_apply(glossary, where, no_bundled, (merged, changes, touched), apply=apply)
 
 
@@ -532,9 +560,13 @@ def preview_or_apply(glossary: list[Path] | None, where: Path, no_bundled: bool,
         _apply(glossary, where, no_bundled, merged, touched)
 
 
-def merge_imported(concepts: list[Concept], incoming: list[Concept],
-                   target: Path) -> tuple[list[Concept], list[str], list[Concept]]:
+def merge_imported(concepts: list[Concept], incoming: list[Concept], target: Path,
+                   inherited: dict[str, Concept] | None = None) -> tuple[list[Concept], list[str], list[Concept]]:
     """Merge imported concepts into a layer: new ids added, new terms of known ids appended.
+
+    A concept the layer does not have but a layer below it does (``inherited``: the bundled glossary under an
+    overlay) is copied whole into the layer first, and the new terms added to the copy: a concept of the layer
+    overrides the one below, so a copy with the new terms alone would lose its Chinese, its source and the rest.
 
     :returns: the merged layer, a reviewable diff (one line per change), and the concepts touched.
     """
@@ -543,6 +575,9 @@ def merge_imported(concepts: list[Concept], incoming: list[Concept],
     touched: list[Concept] = []
     for new in incoming:
         old = by_id.get(new.id)
+        copied = old is None and bool(inherited) and new.id in inherited  # type: ignore[operator]
+        if copied:
+            old = override_copy(inherited[new.id], target)  # type: ignore[index]
         if old is None:
             fresh = replace(new, path="", line=0)
             fresh.path = str(edit.file_for(fresh, target))
@@ -559,6 +594,9 @@ def merge_imported(concepts: list[Concept], incoming: list[Concept],
             added.append(replace(term, status=status))
             changes.append(f"~ {new.id}: + {term.lang} {status.value} {term.text!r}")
         if added:
+            if copied:
+                changes.insert(len(changes) - len(added),
+                               f"~ {new.id}: copied from the glossary below into {target}, where it overrides it")
             updated = replace(old, terms=[*old.terms, *added])
             by_id[new.id] = updated
             touched.append(updated)

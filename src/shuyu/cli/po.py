@@ -24,6 +24,7 @@ from shuyu.cli._report import emit
 from shuyu.cli._report import parse_fail_on
 from shuyu.cli.glossary import _layer_concepts
 from shuyu.cli.glossary import _target
+from shuyu.cli.glossary import inherited_concepts
 from shuyu.cli.glossary import merge_imported
 from shuyu.cli.glossary import preview_or_apply
 from shuyu.errors import InputError
@@ -227,7 +228,7 @@ def import_catalog(
     if as_ == "preferred":
         merge = replace_preferred(concepts, incoming, where, dest)
     else:
-        merge = merge_imported(concepts, incoming, where)
+        merge = merge_imported(concepts, incoming, where, inherited_concepts(glossary, where, no_bundled))
     preview_or_apply(glossary, where, no_bundled, merge, apply=apply)
 
 
