@@ -134,11 +134,18 @@ def _missing_html(c: ConceptStats, top: int = 10) -> str:
     return f"<br><small>the English used instead:</small><ul class='m'>{''.join(items)}</ul>" if items else ""
 
 
-def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200) -> str:
+def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200, mt: dict[str, Any] | None = None) -> str:
     """One offline page: a bar chart (inline SVG, no script) of accuracy and consistency per concept,
-    worst first, with rendering distributions and example ids. Every corpus text is escaped."""
+    worst first, with rendering distributions and example ids, and the corpus figures the text report
+    gives (number and date agreement, and ``mt``: BLEU, chrF, TER with their signatures). Every corpus
+    text is escaped."""
     esc = html.escape
     s = stats.summary()
+    figures = (f"<p>Number agreement {_figure(s['number_agreement'])} ({s['numbers']} numbers); date agreement "
+               f"{_figure(s['date_agreement'])} ({s['dates']} dates).</p>")
+    if mt:
+        figures += "<ul>" + "".join(f"<li>{esc(name)} {value['score']:.4f} <small>{esc(value['signature'])}</small></li>"
+                                    for name, value in mt.items()) + "</ul>"
     rows = []
     for c in worst_first(stats)[:limit]:
         acc, cons = c.accuracy * 100, c.consistency * 100
@@ -159,7 +166,7 @@ def to_html(stats: CorpusStats, signature: dict[str, str], limit: int = 200) -> 
         f"<h1>Terminology consistency</h1><p>{s['pairs']} pairs, {s['occurrences']} occurrences of "
         f"{s['concepts']} concepts. Accuracy micro {_figure(s['accuracy_micro'])}, macro "
         f"{_figure(s['accuracy_macro'])}; consistency micro {_figure(s['consistency_micro'])}, macro "
-        f"{_figure(s['consistency_macro'])}.</p>"
+        f"{_figure(s['consistency_macro'])}.</p>" + figures +
         "<p><span class='k' style='background:#2b7a2b'></span> accuracy "
         "<span class='k' style='background:#2b4f9e'></span> consistency (worst concepts first)</p>"
         "<table><tr><th>concept</th><th>occurrences</th><th>accuracy / consistency</th><th>renderings</th></tr>"

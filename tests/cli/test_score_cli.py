@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -97,6 +98,7 @@ def test_html_report_is_offline_and_escaped(tmp_path: Path) -> None:
     assert "<script" not in page
     assert "&ldquo;Party chief of &lt;script&gt;Wuxi&rdquo;: 1" in page
     assert "&ldquo;Party chief of Wuxi&rdquo;: 2 <small>(e.g. c.tsv:42, c.tsv:43)</small>" in page
+    assert re.search(r"<p>Number agreement [0-9.]+ \([0-9]+ numbers\); date agreement [0-9.]+ \([0-9]+ dates\)\.</p>", page)
     assert "http://" not in page
     assert "https://" not in page
 
@@ -452,3 +454,18 @@ def test_suggest_leaves_out_misspelt_places_and_other_concepts_forms(tmp_path: P
         assert result.exit_code == 0, result.output
         assert "wrote " + str(out) + ": 0 proposal(s)" in result.stderr
         assert out.read_text(encoding="utf-8") == "concept_id,lang,term,status,count,examples\n"
+
+
+def test_html_report_carries_the_mt_figures(tmp_path: Path) -> None:
+    # The page left out BLEU and chrF, which the text and JSON reports give.
+    hyp, ref = tmp_path / "h.en", tmp_path / "r.en"
+    hyp.write_text("The mayor of Wuxi met the delegation.\nIt rained.\n", encoding="utf-8")
+    ref.write_text("The Mayor of Wuxi met the delegation.\nIt rained today.\n", encoding="utf-8")
+    html_file = tmp_path / "r.html"
+    result = runner.invoke(app, ["score", "--hyp", str(hyp), "--ref", str(ref), "--format", "json", "--html",
+                                 str(html_file), *G])
+    assert result.exit_code == 0, result.output
+    mt = json.loads(result.stdout)["mt"]
+    page = html_file.read_text(encoding="utf-8")
+    for name in ("BLEU", "chrF"):
+        assert f"<li>{name} {mt[name]['score']:.4f} <small>" in page

@@ -388,7 +388,7 @@ def score(
     else:
         write_atomic(output, text)
     if html_file is not None:
-        write_atomic(html_file, score_report.to_html(stats, sig))
+        write_atomic(html_file, score_report.to_html(stats, sig, mt=mt))
         print(f"wrote {html_file}", file=sys.stderr)
     if suggest is not None:
         rows = suggestions(stats, g, min_count=suggest_min, matcher=matcher)
