@@ -106,3 +106,31 @@ def test_enabling_one_rule_after_disabling_all_keeps_the_others_off() -> None:
 def test_directives_are_taken_in_line_order() -> None:
     got = suppressions_from([(6, "enable", frozenset()), (2, "disable", frozenset({TD}))], lines(8))
     assert got == [Suppression(2, 6, frozenset({TD}))]
+
+
+@pytest.mark.parametrize("comment", ["shuyu: disable=term-deprecatd", "shuyu: disable-next-line=punctuation, repeat-word",
+                                     "shuyu: enable=term-missin"])
+def test_a_misspelt_rule_name_is_an_input_error(comment: str) -> None:
+    # It switched nothing off, silently, where --select with the same name is refused.
+    from shuyu.errors import InputError
+
+    directive = parse_directive(comment)
+    assert directive is not None
+    with pytest.raises(InputError) as info:
+        suppressions_from([(3, *directive)], LineIndex.of("a\nb\nc\nd\n"), "page.html")
+    assert str(info.value).startswith("page.html:3: unknown rule '")
+    assert str(info.value).endswith("' in a shuyu comment ('shuyu rules' lists them)")
+
+
+def test_lint_refuses_a_page_with_a_misspelt_rule_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from shuyu.cli import app
+
+    page = tmp_path / "p.html"
+    page.write_text("<!-- shuyu: disable=term-deprecatd -->\n<p>The CCP Wuxi Municipal Committee met.</p>\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["lint", str(page)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"shuyu: error: {page}:1: unknown rule 'term-deprecatd' in a shuyu comment "
+                                     "('shuyu rules' lists them)")

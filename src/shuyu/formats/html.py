@@ -559,7 +559,7 @@ def parse_html(text: str, path: str) -> Document:
     doc = Document(path=path, text=text, kind="html")
     collector = HtmlCollector(text).run()
     doc.segments = collector.segments
-    doc.suppressions = suppressions_from(directives_by_line(collector.directives, doc.lines), doc.lines)
+    doc.suppressions = suppressions_from(directives_by_line(collector.directives, doc.lines), doc.lines, path)
     return doc
 
 

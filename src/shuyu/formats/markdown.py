@@ -83,7 +83,7 @@ def parse_markdown(text: str, path: str, *, fast: bool = True) -> Document:
     else:
         reader.read(_markdown_it().parse(source))
     doc.segments = reader.segments
-    doc.suppressions = suppressions_from(reader.directives, doc.lines)
+    doc.suppressions = suppressions_from(reader.directives, doc.lines, path)
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from shuyu.errors import InputError
 from shuyu.rules import RULES
 from shuyu.text.document import Suppression
 from shuyu.text.offsets import LineIndex
@@ -41,13 +42,21 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
     return m.group(1), rules
 
 
-def suppressions_from(directives: list[Directive], lines: LineIndex) -> list[Suppression]:
+def suppressions_from(directives: list[Directive], lines: LineIndex, path: str = "") -> list[Suppression]:
     """Line ranges from directives in file order.
 
     :param directives: (line, action, rules) in the order they appear.
     :param lines: the file's line index (for the last line and for finding non-blank lines).
+    :param path: the file's name, for the error below.
     :returns: one :class:`Suppression` per range, ranges inclusive of the directives' own lines.
+    :raises InputError: for a rule name no rule has (``disable=term-deprecatd``): it would switch nothing
+        off, silently, as ``--select`` with that name is refused.
     """
+    for line, _, rules in directives:
+        unknown = sorted(rules - RULES.keys()) if rules else []
+        if unknown:
+            raise InputError(f"unknown rule {unknown[0]!r} in a shuyu comment", path=path, line=line,
+                             hint="'shuyu rules' lists them")
     out: list[Suppression] = []
     last = len(lines.starts)
     all_since: int | None = None
