@@ -43,3 +43,4 @@ def missing(zh: str, en: str, bundled) -> list[str | None]:  # type: ignore[no-u
 ])
 def test_short_elided_titles(zh: str, en: str, expected: list[str], bundled) -> None:  # type: ignore[no-untyped-def]
     assert missing(zh, en, bundled) == expected
+

@@ -365,6 +365,9 @@ def check_release(zh_doc: Document, en_doc: Document, glossary: Glossary, matche
         for en in unit_en:
             keys = concept_keys(glossary, en.match)
             zh = next((o for o in unit_zh if set(o.match.concepts) & keys), None)
+            if zh is None:  # a place named inside a Chinese title (徐州市委 for "Xu Zhou" in "CPC Xu Zhou ...")
+                zh = next((o for o in unit_zh if any(getattr(glossary.get(c), "place", None) in keys
+                                                     for c in o.match.concepts)), None)
             if zh is not None:
                 sources[(en.location.line, en.location.column, en.match.surface)] = zh
         findings += _unit_numbers(unit, zh_doc, en_doc, settings)
