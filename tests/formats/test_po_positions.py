@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import polib
+import pytest
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -60,12 +61,23 @@ def test_escapes_map_to_their_backslash() -> None:
 
 
 def test_octal_and_hex_escapes_decode_as_gettext_does() -> None:
-    # \101 and \x41 are "A"; \345\276\220 is the UTF-8 of 徐; \a \? \' are C's
-    text = HEADER + 'msgid "徐州"\nmsgstr "\\101\\x41\\345\\276\\220 \\a\\?\\\' Xu"\n'
+    # \101 and \x41 are "A"; \345\276\220 is the UTF-8 of 徐; \a is C's (msgfmt refuses \? and \')
+    text = HEADER + 'msgid "徐州"\nmsgstr "\\101\\x41\\345\\276\\220 \\a Xu"\n'
     entry = scan_catalog(text)[1]
-    assert entry.msgstr.text == "AA徐 \a?' Xu"
-    assert positions(text, entry.msgstr) == [(6, 9), (6, 13), (6, 17), (6, 29), (6, 30), (6, 32), (6, 34),
-                                             (6, 36), (6, 37), (6, 38)]
+    assert entry.msgstr.text == "AA徐 \a Xu"
+    assert positions(text, entry.msgstr) == [(6, 9), (6, 13), (6, 17), (6, 29), (6, 30), (6, 32), (6, 33), (6, 34)]
+
+
+@pytest.mark.parametrize("escape", ["\\'", "\\?", "\\q"])
+def test_escapes_msgfmt_refuses_are_malformed(tmp_path, escape: str) -> None:  # type: ignore[no-untyped-def]
+    from shuyu.errors import InputError
+    from shuyu.formats.po import read_po
+
+    path = tmp_path / "e.po"
+    path.write_text(HEADER + f'msgid "无锡"\nmsgstr "Wuxi{escape}s"\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_po(path)
+    assert f"malformed PO: invalid escape sequence {escape}" in str(info.value)
 
 
 def test_obsolete_entries_follow_the_prefix_on_every_line() -> None:

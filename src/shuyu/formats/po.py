@@ -124,8 +124,9 @@ def export_files(glossary: Glossary) -> dict[str, str]:
 _SYNTAX = re.compile(r"line (\d+)")
 #: A quoted PO string on a keyword or continuation line (obsolete ``#~`` entries too).
 _PO_STRING = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(.*)"\s*$')
-#: The escapes GNU gettext accepts (C's, octal and hex); anything else is refused by msgfmt.
-_ESCAPE = re.compile(r'\\(?:[ntbrfva\\"\'?]|[0-7]{1,3}|x[0-9A-Fa-f]+)')
+#: The escapes GNU gettext accepts (octal and hex, and C's but \\' and \\?, which msgfmt 0.21 refuses as
+#: "invalid control sequence"); anything else is refused by msgfmt.
+_ESCAPE = re.compile(r'\\(?:[ntbrfva\\"]|[0-7]{1,3}|x[0-9A-Fa-f]+)')
 
 
 def bad_escape(text: str) -> tuple[int, int, str] | None:
@@ -187,7 +188,7 @@ def read_po(path: str | Path) -> polib.POFile:
 _KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*"')
 #: What one-character escapes stand for (GNU gettext's, C's).
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
-                   "\\": "\\", '"': '"', "'": "'", "?": "?"}
+                   "\\": "\\", '"': '"'}
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 
