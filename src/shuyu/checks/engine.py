@@ -354,7 +354,7 @@ def check_release(zh_doc: Document, en_doc: Document, glossary: Glossary, matche
         if settings.on("term-missing"):
             en_text = "\n".join(en_doc.segments[s.segment].text[s.start:s.end] for s in unit.en)
             for occ in missing_terms(unit_zh, unit_en, glossary):
-                if occ.match.surface in en_text or head_written(occ, en_text, glossary):
+                if occ.match.surface in en_text or head_written(occ, en_text, glossary, unit_en):
                     continue  # left in Chinese (`untranslated` reports it), or "Mayor Wang" for 、市长王
                 k = next(i for i, s in enumerate(unit.zh) if _in(s, occ))
                 target = _aligned_en(unit, k)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shuyu.checks.base import CheckSettings
@@ -121,10 +122,12 @@ def english_term_findings(doc: Document, occurrences: list[Occurrence], glossary
     return out
 
 
-#: A short elided head title (市长, 副市长, 区长, 县长, 省长) right after the punctuation that joins it to a title
-#: before it (徐州市委书记宋乐伟、市长王剑锋): too short for the automaton (市长 is inside 城市长期 and would
-#: shadow 长江 in 市长江路), so looked for only there.
-_SHORT_ELIDED = re.compile(r"(?<=[、，,；;])[ \t]*(副?[市区县省]长)(?![期江远久])")
+#: A short elided head title (市长, 副市长, 区长, 县长, 省长) in a list of office holders, after the 、 that joins it
+#: to a title and its holder's name (徐州市委书记宋乐伟、市长王剑锋): too short for the automaton (市长 is inside
+#: 城市长期 and 市长者食堂, and would shadow 长江 in 市长江路), so looked for only there.
+_SHORT_ELIDED = re.compile(r"(?<=、)(副?[市区县省]长)(?![期江远久])")
+#: What stands between the title before and the 、 of a short elided title: nothing, or the holder's name.
+_NAME_GAP = re.compile(r"[\u3400-\u9fff·]{0,4}")
 #: What a template's English term keeps once its place is taken out: its head ("Mayor", "Vice Mayor").
 _PLACE_PART = re.compile(r"\s*\b(?:of\s+)?(?:the\s+)?\{Place\}(?:\s+(?:Province|City|District|County|Municipal))?")
 
@@ -177,6 +180,10 @@ def short_elided_titles(occurrences: list[Occurrence], doc: Document, glossary: 
             entry = forms.get(m.group(1))
             if entry is None or any(o.segment == index and o.match.start < end and start < o.match.end for o in occurrences):
                 continue
+            # A list of office holders (市委书记宋乐伟、市长王剑锋): a title right before, then at most a name.
+            before = [o for o in occurrences if o.segment == index and o.match.end <= start - 1]
+            if not before or not _NAME_GAP.fullmatch(text, before[-1].match.end, start - 1):
+                continue
             loc, context = segment_location(doc, segment, start, end)
             added.append(Occurrence(index, Match(start, end, m.group(1), (entry,), ZH), loc, context))
     if not added:
@@ -184,14 +191,19 @@ def short_elided_titles(occurrences: list[Occurrence], doc: Document, glossary: 
     return sorted(occurrences + added, key=lambda o: (o.segment, o.match.start))
 
 
-def head_written(occ: Occurrence, en_text: str, glossary: Glossary) -> bool:
+def head_written(occ: Occurrence, en_text: str, glossary: Glossary, en_occurrences: Sequence[Occurrence] = ()) -> bool:
     """Whether ``en_text`` writes the head of a short elided title without its place ("Mayor Wang Jianfeng"
-    for 、市长王剑锋): the English leaves the place out as the Chinese does, and that is no missing term."""
+    for 、市长王剑锋): the English leaves the place out as the Chinese does, and that is no missing term. Not
+    when the English names the title of another place (``en_occurrences``: "Mayor of Wuxi" for Xuzhou's)."""
     entry = occ.match.entries[0]
     if not entry.elided or len(entry.text) > 3:
         return False
     concept = glossary.get(occ.match.concepts[0])
     template = concept.template if concept is not None and concept.template else occ.match.concepts[0]
+    for en in en_occurrences:
+        other = glossary.get(en.match.concepts[0])
+        if other is not None and other.template == template and other.id not in occ.match.concepts:
+            return False
     head = short_forms(glossary).heads.get(template)
     return head is not None and head.search(en_text) is not None
 
