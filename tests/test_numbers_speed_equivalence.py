@@ -176,8 +176,10 @@ def ref_zh_quantities(masked: str, text: str) -> list[Quantity]:
             continue
         if before in {"-", "－"}:
             continue
-        if after == "届" or re.match("次(?:会议|全会|全体会议|代表大会|党代会|常委会)", masked[end:]) or (
-                m.group("num") and re.fullmatch("十[一二三四五六七八九]五", m.group("num"))):
+        if (after == "届" and not re.search("(?:连续|共|先后|已|累计|历经|曾|已经)$", masked[:start])) or (
+                re.match("次(?:会议|全会|全体会议|代表大会|党代会|常委会)", masked[end:])
+                and "届" in masked[max(0, start - 12):start]) or (
+                m.group("num") and re.fullmatch("十[一二三四五六七八九]五", m.group("num"))) or after == "号":
             continue
         if after == "月" or re.match(r"\s*[-－—–~～至到]\s*(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月", masked[end:]):
             continue
@@ -365,7 +367,7 @@ ZH_TOKENS = [*"0123456789０１２３４５６７８９．，％,.%:：-－/ 　
              "3.5", "1,000", "www.", ".cn", "至", "到", "—", "～", "1-9月", "3至5月", "十二",
              "倍", "周年", "内", "为期", "集中", "近", "分之", "三分之一", "十分之三", "二十分之一", "1/3", "3/4", "24/7",
              "cm", "MW", "4cm", "5G", "bn", "以上", "决赛", "世纪", "萬", "億", "兩", "個", "號", "超過", "餘", "點",
-             "群众", "三万", "千万", "路1号", "号线", "〔2026〕3号", "199号", "ICP备", "证", "届", "次会议", "次全会", "十四五"]
+             "群众", "三万", "千万", "路1号", "号线", "〔2026〕3号", "199号", "ICP备", "证", "届", "次会议", "次全会", "十四五", "连续", "召开"]
 EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", "at least", "almost", "roughly", "under",
              "less than", "some", "two", "seven", "twenty", "forty-two", "nineteen", "one", "thousand", "million", "billion",
              "percent", "per cent", "%", "the", "st", "th", "May", "June", "Sept.", "Dec", "january", "in", "late", "mid",

@@ -96,7 +96,11 @@ AGREE = [
     # Ordinals without 第: sessions and congresses, and the Five-Year Plans.
     ("二十届三中全会", "the Third Plenary Session of the 20th CPC Central Committee"),
     ("十四届全国人大二次会议", "the second session of the 14th NPC"), ("市委十四届六次全会", "the sixth plenary session"),
-    ("三次会议", "the third session"), ("十四五期间", "during the 14th Five-Year Plan period"),
+    ("十四五期间", "during the 14th Five-Year Plan period"),
+    # ...but counts stay counts: held three meetings, three sessions in a row.
+    ("今年共召开三次会议", "three meetings were held this year"), ("连续三届获奖", "won three times in a row"),
+    # N号 without a month: a day or a house number, no figure to compare.
+    ("9号，会议召开。", "The meeting was held on the 9th."), ("本月15号", "on the 15th of this month"),
     # A large figure rounded as releases round it, within 1%.
     ("常住人口749.08万人", "a resident population of 7.49 million"), ("常住人口749.08万人", "about 7.5 million residents"),
     ("总投资1.2345亿元", "a total investment of 123 million yuan"),
@@ -126,6 +130,7 @@ DISAGREE = [
     ("帮助近百万群众增收", "helped nearly ten million people", "近百万", None),
     ("惠及三万群众", "benefiting 300,000 people", "三万", "300,000"),
     ("常住人口749.08万人", "a resident population of 7 million", "749.08万", "7 million"),
+    ("今年共召开三次会议", "two meetings were held this year", "三", None),
     ("新增就业615人", "620 new jobs", "615", "620"),
     # A wrong figure is paired with the likeliest English one, not the next one left over.
     ("全市新开工亿元以上项目120个，其中10亿元以上项目15个。",

@@ -453,8 +453,13 @@ def _zh_quantities(masked: str, text: str, *, lean: bool = False) -> list:  # ty
             continue
         if before in {"-", "－"}:
             continue  # a model name (卡-52)
-        if after == "届" or (after == "次" and masked.startswith(_SESSIONS, end + 1)) or _PLAN.fullmatch(num or ""):
-            continue  # ordinals without 第: 二十届 "the 20th", 二次会议 "the second session", 十四五 "the 14th Five-Year Plan"
+        if (after == "届" and not masked.endswith(_COUNTING, 0, start)) or (
+                after == "次" and masked.startswith(_SESSIONS, end + 1) and "届" in masked[max(0, start - 12):start]) \
+                or _PLAN.fullmatch(num or "") or after == "号":
+            # ordinals without 第: 二十届 "the 20th", 十四届人大二次会议 "the second session", 十四五 "the 14th Five-Year
+            # Plan" (but 连续三届 and 召开三次会议 count); and N号 without a month, a house, line or document number
+            # or a day ("No. 1", "the 9th"): neither a date nor a figure to compare
+            continue
         if after == "月" or (after and after in "-－—–~～至到 " and _ZH_MONTH_RANGE_AFTER.match(masked, end)):
             continue  # a month: the first of a range (1-9月, 3至5月), or the last of the year so far (1-9月)
         if pct_zh is not None:
@@ -871,6 +876,8 @@ def _zh_dates(text: str, folded: str | None = None, *, lean: bool = False) -> li
 
 #: After N次, what makes N an ordinal: 十四届人大二次会议 is "the second session of the 14th NPC".
 _SESSIONS = ("会议", "全会", "全体会议", "代表大会", "党代会", "常委会")
+#: Before N届, what makes it a count ("three consecutive sessions"), not an ordinal.
+_COUNTING = ("连续", "共", "先后", "已", "累计", "历经", "曾", "已经")
 #: 十四五, 十五五: the 14th and 15th Five-Year Plans, no amounts.
 _PLAN = re.compile("十[一二三四五六七八九]五")
 
