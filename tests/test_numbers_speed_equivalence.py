@@ -83,11 +83,11 @@ def ref_mask(text: str, spans: list[tuple[int, int]]) -> str:
 REF_DIGIT_FRACTION = re.compile(r"(?<![0-9A-Za-z./,_])([1-9])/(10|[1-9])(?![0-9A-Za-z/_]|[.,][0-9])")
 REF_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                     "eighth": 8, "ninth": 9, "tenth": 10}
-REF_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+REF_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 REF_EN_FRACTION = re.compile(
     r"(?P<pre>\b(?:over|more than|nearly|about|around|almost)\s+)?"
     r"\b(?P<n>[a-zſİı]+)(?P<sep>[- ])(?P<d>[a-zſİı]+)\b(?!-)", re.IGNORECASE)
-REF_FITS = re.compile(r"\s+of\b|\s*[^\w\s-]|\s*\Z|\s+(?:to|or|and)\s+(?:a|one|two|three|four|five|six|seven|eight|nine)[- ]"
+REF_FITS = re.compile(r"\s+of\b|\s*[^\w\s-]|\s*\Z|\s+(?:to|or|and)\s+(?:an|a|one|two|three|four|five|six|seven|eight|nine)[- ]"
                       r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
                       re.IGNORECASE)
 
@@ -380,7 +380,7 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "to", "through", "–", "—", "9-11", "1 to 7", "third", "thirds", "a third of", "two-thirds", "quarter",
              "quarters", "half", "halves", "of", "party", "1/3", "3/4", "24/7", "10/3", "km", "10m", "$", "£5m", "5bn",
              "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or", "first", "Past", "last", "sixths", "ſixth",
-             "fİfths", "nİnth", "FIFTHS", "Tenth", "RMB", "RMB3.45", "USD", "xRMB5"]
+             "fİfths", "nİnth", "FIFTHS", "Tenth", "an eighth", "An", "RMB", "RMB3.45", "USD", "xRMB5"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 
@@ -468,7 +468,7 @@ def test_lean_quantities_are_the_values_and_units_of_the_full_ones(text: str, la
 
 values = st.sampled_from([Decimal(x) for x in ("2", "5", "5.0", "15", "99", "100", "2000", "5000", "1E+3", "0.5")]
                         + [Decimal(1) / Decimal(3), Decimal(2) / Decimal(3)]
-                        + [Decimal(x) for x in ("7490800", "7.49E+6", "7.5E+6", "7480000", "7490000.00")])
+                        + [Decimal(x) for x in ("7490800", "7.49E+6", "7.5E+6", "7480000", "7490000.00", "33", "33.3", "0.33")])
 quantity = st.builds(lambda v, u, w, i: Quantity(v, u, "", i, i + 1, str(v), word=w),
                      values, st.sampled_from(["", "percent"]), st.booleans(), st.integers(0, 50))
 

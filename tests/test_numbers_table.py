@@ -85,7 +85,8 @@ AGREE = [
     ("近三分之一的野生动物", "nearly a third of wildlife species"), ("三分之二", "two thirds of the votes"),
     ("四分之一至五分之一", "a fifth to a quarter of the total"), ("三分之一", "one-third"), ("占1/3", "a third of it"),
     ("四分之三的受访者", "3/4 of respondents"), ("三分之二多数", "a two-thirds majority"),
-    ("第三方", "a third party"), ("全天候24/7服务", "24/7 service"),
+    ("第三方", "a third party"), ("全天候24/7服务", "24/7 service"), ("八分之一", "an eighth of the budget"),
+    ("三分之一的居民", "33% of residents"), ("三分之一的居民", "33.3 percent of residents"), ("三分之一", "0.33 of it"),
     # Traditional Chinese: 萬 and 億 multiply as 万 and 亿 do (every Traditional amount was a false finding).
     ("總投資1000億元。", "Total investment was 100 billion yuan."), ("超過1000億元", "over 100 billion yuan"),
     ("新增3.5萬戶", "35,000 new households"), ("三萬個", "30,000"), ("1000餘人", "more than 1,000 people"),
@@ -124,6 +125,7 @@ DISAGREE = [
     ("投资100亿元", "an investment of 100bn yuan", "100亿", "100bn"),
     ("三分之一的人口", "a quarter of the population", "三分之一", "a quarter"),
     ("三分之一的人口", "about one quarter.", "三分之一", "about one quarter"),
+    ("三分之一的居民", "30% of residents", "三分之一", "30%"),
     ("15个项目", "a third of the projects", "15", None),
     ("四分之三", "3/5 of them", "四分之三", "3/5"),
     ("新增3.5萬戶", "3,500 new households", "3.5萬", "3,500"),

@@ -147,7 +147,7 @@ def _blank(m: re.Match[str]) -> str:
 _DIGIT_FRACTION = re.compile(r"(?<![0-9A-Za-z./,_])([1-9])/(10|[1-9])(?![0-9A-Za-z/_]|[.,][0-9])")
 #: 三分之一, 十分之三, 4分之3.
 _ZH_FRACTION = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)分之([0-9]+|[一二两三四五六七八九十]+)")
-_FRACTION_NUMERATORS = r"a|one|two|three|four|five|six|seven|eight|nine"
+_FRACTION_NUMERATORS = r"an|a|one|two|three|four|five|six|seven|eight|nine"
 _FRACTION_DENOMINATORS = r"half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
 #: "a third of", "two-thirds", "three quarters". "a third" and "one third" (with a space) are fractions only
 #: before "of", punctuation, the end, or another fraction ("a fifth to a quarter of"): "a third party" and
@@ -615,7 +615,7 @@ def _en_fractions(masked: str, text: str, lean: bool) -> tuple[list, str]:  # ty
         plural = key.endswith("s")
         denominator = _DENOMINATOR_VALUES.get(key[:-1] if plural else key)
         n_key = _word_key(n_word)
-        numerator = 1 if n_key in ("a", "one") else _UNITS.get(n_key)
+        numerator = 1 if n_key in ("a", "an", "one") else _UNITS.get(n_key)
         if denominator is None or numerator is None or plural != (numerator > 1):
             continue  # "two third", "a thirds", or a look-alike the tables do not know
         if numerator == 1 and sep == " " and m.group("fits") is None:
@@ -786,9 +786,21 @@ def rounds_to(value: Decimal, written: Decimal) -> bool:
     return abs(value - written) * 100 <= value
 
 
+def _near_fraction(value: Decimal, written: Decimal, unit: str) -> bool:
+    """Whether ``written`` (a percentage, or a decimal below 1) is the fraction ``value`` as a release rounds it:
+    三分之一 is "33%", "33.3 percent" or "0.33" (within half a percentage point)."""
+    if value not in FRACTION_VALUES:
+        return False
+    if unit == "percent":
+        return abs(value * 100 - written) <= Decimal("0.5")
+    return unit == "" and written < 1 and abs(value - written) <= Decimal("0.005")
+
+
 def _rounded_pick(value, unit, candidates, value_of, unit_of):  # type: ignore[no-untyped-def]
-    """The candidate of the same unit that ``value`` rounds to (:func:`rounds_to`), the nearest of several."""
-    fits = [c for c in candidates if unit_of(c) == unit and rounds_to(value, value_of(c))]
+    """The candidate of the same unit that ``value`` rounds to (:func:`rounds_to`), or that writes the fraction
+    ``value`` as a rounded percentage or decimal (:func:`_near_fraction`); the nearest of several."""
+    fits = [c for c in candidates if (unit_of(c) == unit and rounds_to(value, value_of(c)))
+            or _near_fraction(value, value_of(c), unit_of(c))]
     return min(fits, key=lambda c: (abs(value_of(c) - value), value_of(c))) if fits else None
 
 
