@@ -83,7 +83,8 @@ def ref_mask(text: str, spans: list[tuple[int, int]]) -> str:
 REF_DIGIT_FRACTION = re.compile(r"(?<![0-9A-Za-z./,_])([1-9])/(10|[1-9])(?![0-9A-Za-z/_]|[.,][0-9])")
 REF_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                     "eighth": 8, "ninth": 9, "tenth": 10}
-REF_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+REF_NUMERATORS = {"a": 1, "an": 1,
+                  "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 REF_EN_FRACTION = re.compile(
     r"(?P<pre>\b(?:over|more than|nearly|about|around|almost)\s+)?"
     r"\b(?P<n>[a-zſİı]+)(?P<sep>[- ])(?P<d>[a-zſİı]+)\b(?!-)", re.IGNORECASE)
