@@ -33,8 +33,7 @@ def test_directives(comment: str, expected: tuple[str, frozenset[str]]) -> None:
 
 @pytest.mark.parametrize(
     "comment",
-    [" just a comment ", " shuyu: frobnicate ", "SHUYU: disable", "eslint-disable", " shuyu disable ",
-     " see shuyu: disable ", ""],
+    [" just a comment ", "eslint-disable", " shuyu disable ", " see shuyu: disable ", ""],
 )
 def test_other_comments_are_not_directives(comment: str) -> None:
     assert parse_directive(comment) is None
@@ -134,3 +133,17 @@ def test_lint_refuses_a_page_with_a_misspelt_rule_name(tmp_path) -> None:  # typ
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"shuyu: error: {page}:1: unknown rule 'term-deprecatd' in a shuyu comment "
                                      "('shuyu rules' lists them)")
+
+
+@pytest.mark.parametrize("comment", ["shuyu: disabled=repeated-word", "shuyu: disable-nextline=repeated-word", "shuyu: disable=",
+                                     "Shuyu: off", " shuyu: frobnicate ", "SHUYU: disable"])
+def test_a_comment_for_shuyu_that_is_no_directive_is_an_input_error(comment: str) -> None:
+    # Ignored, it switched nothing off ("disabled="), or everything ("disable=" naming no rule).
+    from shuyu.errors import InputError
+
+    directive = parse_directive(comment)
+    assert directive == ("invalid", frozenset({comment.strip()}))
+    with pytest.raises(InputError) as info:
+        suppressions_from([(2, *directive)], LineIndex.of("a\nb\nc\n"), "page.md")
+    assert str(info.value) == (f"page.md:2: not a shuyu directive: {comment.strip()!r} (write disable, enable or "
+                               "disable-next-line, with =rule,rule or alone for every rule)")

@@ -14,6 +14,8 @@ from shuyu.rules import RULES
 from shuyu.text.document import Suppression
 from shuyu.text.offsets import LineIndex
 
+#: A comment addressed to shuyu, whether or not it is a directive.
+_OURS = re.compile(r"^\s*shuyu\s*:", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^\s*shuyu:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\-,\s]*?))?\s*$")
 
 #: (line, action, rules) as found in a file; empty ``rules`` means every rule.
@@ -32,11 +34,15 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str]] | None:
     True
 
     :param comment: the text between ``<!--`` and ``-->``.
-    :returns: the action (``disable``, ``enable``, ``disable-next-line``) and its rules (empty: all).
+    :returns: the action (``disable``, ``enable``, ``disable-next-line``) and its rules (empty: all); ``invalid``
+        and the comment for one addressed to shuyu that is no directive (``shuyu: disabled=x``, ``disable=``).
     """
     m = _DIRECTIVE.match(comment)
     if not m:
-        return None
+        # "shuyu: disabled=…", "shuyu: disable-nextline": meant for shuyu, read by nothing; said, not ignored
+        return ("invalid", frozenset({comment.strip()})) if _OURS.match(comment) else None
+    if m.group(2) is not None and not m.group(2).strip():
+        return "invalid", frozenset({comment.strip()})  # "disable=" naming no rule would switch every rule off
     # Commas or spaces separate rules, as in ESLint's and Vale's comments: "disable=a b" is two rules.
     rules = frozenset(re.split(r"[\s,]+", (m.group(2) or "").strip())) - {""}
     return m.group(1), rules
@@ -52,7 +58,10 @@ def suppressions_from(directives: list[Directive], lines: LineIndex, path: str =
     :raises InputError: for a rule name no rule has (``disable=term-deprecatd``): it would switch nothing
         off, silently, as ``--select`` with that name is refused.
     """
-    for line, _, rules in directives:
+    for line, action, rules in directives:
+        if action == "invalid":
+            raise InputError(f"not a shuyu directive: {next(iter(rules))!r}", path=path, line=line,
+                             hint="write disable, enable or disable-next-line, with =rule,rule or alone for every rule")
         unknown = sorted(rules - RULES.keys()) if rules else []
         if unknown:
             raise InputError(f"unknown rule {unknown[0]!r} in a shuyu comment", path=path, line=line,
