@@ -41,7 +41,7 @@ REF_ZH_DATE = re.compile(
 REF_EN_NUM = re.compile(
     r"(?P<pre>\b(?:over|more than|nearly|about|approximately|around|at least|almost|roughly|under|less than)\s+)?"
     r"(?<![\w.,])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    rf"(?:(?-i:(?P<glued>bn|tn|k|{numbers.GLUED_UNITS}))(?![\w])|(?![\w]))"
+    rf"(?:(?-i:(?P<glued>bn|tn|mn|k|M|{numbers.GLUED_UNITS}))(?![\w])|(?![\w]))"
     r"(?:\s*(?P<mult>thousand|million|billion|trillion)\b)?"
     r"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
@@ -232,10 +232,15 @@ def ref_en_quantities(masked: str, text: str) -> list[Quantity]:
             continue
         value = Decimal(m.group("num").replace(",", ""))
         glued = m.group("glued")
-        if glued in ("bn", "tn"):
-            value *= 10**9 if glued == "bn" else 10**12
-        elif glued in ("m", "k") and m.start("num") and masked[m.start("num") - 1] in "$£€¥":
-            value *= 10**6 if glued == "m" else 10**3
+        if glued in ("bn", "tn", "mn"):
+            value *= {"bn": 10**9, "tn": 10**12, "mn": 10**6}[glued]
+        elif glued in ("m", "M", "k") and (
+                (m.start("num") and masked[m.start("num") - 1] in "$£€¥")
+                or text[:m.start("num")][-3:] in ("RMB", "CNY", "USD", "HKD", "EUR", "GBP", "JPY")
+                or (glued == "m" and re.match(r"\s+(?:yuan|dollars?|euros?|pounds|people|persons|residents|visitors|"
+                                              r"tourists|users|households|jobs|passengers|cases|viewers|subscribers)\b",
+                                              masked[m.end("glued"):], re.IGNORECASE))):
+            value *= 10**3 if glued == "k" else 10**6
         if m.group("mult"):
             value *= numbers._EN_MULT[m.group("mult").lower()]
         approx = numbers._APPROX_EN.get((m.group("pre") or "").strip().lower(), "")
@@ -381,7 +386,7 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "to", "through", "–", "—", "9-11", "1 to 7", "third", "thirds", "a third of", "two-thirds", "quarter",
              "quarters", "half", "halves", "of", "party", "1/3", "3/4", "24/7", "10/3", "km", "10m", "$", "£5m", "5bn",
              "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or", "first", "Past", "last", "sixths", "ſixth",
-             "fİfths", "nİnth", "FIFTHS", "Tenth", "an eighth", "An", "RMB", "RMB3.45", "USD", "xRMB5"]
+             "fİfths", "nİnth", "FIFTHS", "Tenth", "an eighth", "An", "RMB", "RMB3.45", "USD", "xRMB5", "10m", "yuan", "mn", "M", "people", "RMB10m"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 

@@ -80,7 +80,9 @@ AGREE = [
     ("5G网络", "5G networks"), ("酒精含量28.4mg/100ml", "a result of 28.4mg/100ml"),
     # Money in short: bn always multiplies; m and k after a currency sign.
     ("投资100亿元", "an investment of 10bn yuan"), ("投入资金约34.5亿元", "invested about RMB3.45 billion"),
-    ("1000万美元", "$10m"), ("500万英镑", "£5m"),
+    ("1000万美元", "$10m"), ("500万英镑", "£5m"), ("投资1000万元", "an investment of 10m yuan"),
+    ("投资1000万元", "RMB10m"), ("1500万人次", "15m visitors"), ("1000万美元", "$10mn"), ("1000万美元", "$10M"),
+    ("长10米", "10m long"),
     # Fractions, in words and in digits, either side.
     ("近三分之一的野生动物", "nearly a third of wildlife species"), ("三分之二", "two thirds of the votes"),
     ("四分之一至五分之一", "a fifth to a quarter of the total"), ("三分之一", "one-third"), ("占1/3", "a third of it"),

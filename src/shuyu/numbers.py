@@ -130,8 +130,13 @@ GLUED_UNITS = ("km²|km2|km|cm|mm|nm|μm|µm|m²|m³|m2|m3|mg|μg|µg|kg|g|t|mL|
 #: A unit symbol right after a Chinese number (the letters around it end there: 4cm，300MW的).
 _ZH_GLUED_UNIT = re.compile(rf"(?:{GLUED_UNITS})(?![A-Za-z0-9])")
 #: English money in short: "5bn", "$10m", "£3k"; m and k multiply only after a currency sign (10m is ten metres).
-_GLUED_MULT = {"bn": 10**9, "tn": 10**12}
-_CURRENCY_MULT = {"m": 10**6, "k": 10**3}
+_GLUED_MULT = {"bn": 10**9, "tn": 10**12, "mn": 10**6}
+_CURRENCY_MULT = {"m": 10**6, "M": 10**6, "k": 10**3}
+#: Currency codes written against a figure (RMB10m): the figure is money, its m a million.
+_CURRENCY_CODES = ("RMB", "CNY", "USD", "HKD", "EUR", "GBP", "JPY")
+#: After "10m", what makes the m a million rather than metres: money or people counted.
+_COUNTED_AFTER = re.compile(r"\s+(?:yuan|dollars?|euros?|pounds|people|persons|residents|visitors|tourists|users|"
+                            r"households|jobs|passengers|cases|viewers|subscribers)\b", re.IGNORECASE)
 _CURRENCY_SIGNS = "$£€¥"
 #: Currency codes written against the figure (RMB3.45 billion, USD20): blanked so that the figure is read.
 _GLUED_CODE = re.compile(r"(?<![A-Za-z])(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)(?=[0-9])")
@@ -193,7 +198,7 @@ _ZH_DIGIT_VALUE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)([万亿]*)")
 # unchanged) so that the pattern starts with [0-9]; (?<![\w.,][0-9]) after it is (?<![\w.,]) before it.
 _EN_NUM = re.compile(
     r"(?P<num>[0-9](?<![\w.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?))"
-    rf"(?:(?-i:(?P<glued>bn|tn|k|{GLUED_UNITS}))(?![\w])|(?![\w]))"
+    rf"(?:(?-i:(?P<glued>bn|tn|mn|k|M|{GLUED_UNITS}))(?![\w])|(?![\w]))"
     r"(?:\s*(?P<mult>thousand|million|billion|trillion)\b)?"
     r"(?:\s*(?P<pct>%|percent\b|per cent\b))?",
     re.IGNORECASE,
@@ -570,8 +575,10 @@ def _en_quantities(masked: str, text: str, *, lean: bool = False, words: bool = 
         if glued is not None:
             if glued in _GLUED_MULT:
                 value *= _GLUED_MULT[glued]
-            elif glued in _CURRENCY_MULT and num_start and masked[num_start - 1] in _CURRENCY_SIGNS:
-                value *= _CURRENCY_MULT[glued]
+            elif glued in _CURRENCY_MULT and (
+                    (num_start and masked[num_start - 1] in _CURRENCY_SIGNS) or text.endswith(_CURRENCY_CODES, 0, num_start)
+                    or (glued == "m" and _COUNTED_AFTER.match(masked, m.end("glued")))):
+                value *= _CURRENCY_MULT[glued]  # $10m, RMB10m, 10m yuan, 15m visitors (10m alone is ten metres)
         if mult:
             value *= _EN_MULT[mult.lower()]
         unit = "percent" if pct else ""
