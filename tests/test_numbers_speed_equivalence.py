@@ -386,7 +386,8 @@ EN_TOKENS = ["over", "more than", "nearly", "about", "approximately", "around", 
              "to", "through", "–", "—", "9-11", "1 to 7", "third", "thirds", "a third of", "two-thirds", "quarter",
              "quarters", "half", "halves", "of", "party", "1/3", "3/4", "24/7", "10/3", "km", "10m", "$", "£5m", "5bn",
              "kg", "G", "m", "k", "tn", "L", "one-third", "Three Quarters", "or", "first", "Past", "last", "sixths", "ſixth",
-             "fİfths", "nİnth", "FIFTHS", "Tenth", "an eighth", "An", "RMB", "RMB3.45", "USD", "xRMB5", "10m", "yuan", "mn", "M", "people", "RMB10m"]
+             "fİfths", "nİnth", "FIFTHS", "Tenth", "an eighth", "An", "RMB", "RMB3.45", "USD", "xRMB5",
+             "10m", "yuan", "mn", "M", "people", "RMB10m"]
 tokens = st.lists(st.sampled_from(ZH_TOKENS + EN_TOKENS), max_size=14).map("".join)
 spaced = st.lists(st.sampled_from(EN_TOKENS), max_size=14).map(" ".join)
 
