@@ -139,8 +139,8 @@ _COUNTED_AFTER = re.compile(r"\s+(?:yuan|dollars?|euros?|pounds|people|persons|r
                             r"households|jobs|passengers|cases|viewers|subscribers)\b", re.IGNORECASE)
 _CURRENCY_SIGNS = "$£€¥"
 #: Currency codes written against the figure (RMB3.45 billion, USD20): blanked so that the figure is read.
-_GLUED_CODE = re.compile(r"(?<![A-Za-z])(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)(?=[0-9])")
-_GLUED_CODE_HINT = re.compile(r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY)[0-9]")
+_GLUED_CODE = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(_CURRENCY_CODES)})(?=[0-9])")
+_GLUED_CODE_HINT = re.compile(rf"(?:{'|'.join(_CURRENCY_CODES)})[0-9]")
 
 
 def _blank(m: re.Match[str]) -> str:

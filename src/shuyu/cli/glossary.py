@@ -525,17 +525,8 @@ def import_(
         result = readers[fmt_name](decode_bytes(data, str(file))[0].removeprefix("\ufeff"), str(file))
     for note in result.unmapped:
         print(f"not mapped: {note}", file=sys.stderr)
-    for concept in result.glossary.concepts.values():
-        # The glossary's files hold Chinese and English: zh-CN and en-GB are those; other languages are said.
-        kept = []
-        for term in concept.terms:
-            lang = exchange.term_language(term.lang)
-            if lang is None:
-                print(f"not mapped: {file}: {concept.id}: {term.text!r} is in language {term.lang!r}; the glossary "
-                      "holds zh and en terms only; not imported", file=sys.stderr)
-            else:
-                kept.append(replace(term, lang=lang) if lang != term.lang else term)
-        concept.terms = kept
+    for note in exchange.keep_glossary_languages(result.glossary, str(file)):
+        print(f"not mapped: {note}", file=sys.stderr)
     if result.glossary.examples:
         print(f"not mapped: {file}: {len(result.glossary.examples)} example(s) not imported: import merges concepts; "
               "copy examples into the glossary's examples.csv", file=sys.stderr)

@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from enum import Enum
 from typing import Any
 from typing import TypeVar
@@ -100,6 +101,23 @@ def term_language(lang: str) -> str | None:
     """
     primary = lang.strip().replace("_", "-").split("-")[0].lower()
     return primary if primary in ("zh", "en") else None
+
+
+def keep_glossary_languages(glossary: Glossary, path: str) -> list[str]:
+    """Give each imported term the glossary's language of its tag (zh-CN is zh, en-US en) and take out the
+    terms in a language the glossary's files do not hold; returns a note for each term taken out."""
+    notes = []
+    for concept in glossary.concepts.values():
+        kept = []
+        for term in concept.terms:
+            lang = term_language(term.lang)
+            if lang is None:
+                notes.append(f"{path}: {concept.id}: {term.text!r} is in language {term.lang!r}; the glossary holds "
+                             "zh and en terms only; not imported")
+            else:
+                kept.append(term if lang == term.lang else replace(term, lang=lang))
+        concept.terms = kept
+    return notes
 
 
 def _enum(kind: type[E], value: str, path: str, line: int, what: str) -> E:
